@@ -1,0 +1,44 @@
+"""`python -m coursekit check`: validate content folders, FAQ files and quiz banks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coursekit.bank import load_bank
+from coursekit.course import content_dir, load_course
+from coursekit.faq import load_faq
+from coursekit.source import ContentError, Problem
+
+
+def faq_ids_for_bank(bank: Path) -> set[str]:
+    """FAQ ids a bank may cite: its own content folder's, else the current course's."""
+    own = bank.resolve().parent.parent / "faq.yml"
+    faq_file = own if own.is_file() else content_dir() / "faq.yml"
+    return {entry.id for entry in load_faq(faq_file).entries}
+
+
+def check_path(path: Path) -> tuple[str, list[Problem]]:
+    """Validate one path; return a one-line summary and the problems found."""
+    try:
+        if path.is_dir():
+            course = load_course(path)
+            questions = sum(len(bank.questions) for bank in course.banks.values())
+            return f"{path}: {len(course.faq.entries)} FAQ entries, {len(course.banks)} quizzes, {questions} questions", []
+        if not path.exists():
+            return "", [Problem(path, None, "file", "no such file or folder")]
+        if path.name == "faq.yml":
+            return f"{path}: {len(load_faq(path).entries)} FAQ entries", []
+        faq_ids = faq_ids_for_bank(path)
+        return f"{path}: {len(load_bank(path, faq_ids).questions)} questions", []
+    except ContentError as error:
+        return "", error.problems
+
+
+def check(paths: list[Path]) -> tuple[list[str], list[Problem]]:
+    summaries, problems = [], []
+    for path in paths or [content_dir()]:
+        summary, found = check_path(path)
+        if summary:
+            summaries.append(summary)
+        problems += found
+    return summaries, problems

@@ -1,0 +1,72 @@
+"""Where the course content lives, and the whole course loaded and cross-checked."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from coursekit.bank import Bank, load_bank
+from coursekit.faq import Faq, load_faq
+from coursekit.source import ContentError, Problem, read_yaml
+
+
+def content_dir(start: Path | None = None) -> Path:
+    """The course's `content/` folder.
+
+    `COURSEKIT_CONTENT` wins; otherwise the nearest `content/faq.yml` above `start` (default: the
+    working directory, so notebooks find it); otherwise the checkout this package was installed from.
+    """
+    if os.environ.get("COURSEKIT_CONTENT"):
+        return Path(os.environ["COURSEKIT_CONTENT"]).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "content" / "faq.yml").is_file():
+            return folder / "content"
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+@dataclass(frozen=True)
+class Course:
+    """All content of one course: the FAQ and the quiz banks by id."""
+
+    content: Path
+    faq: Faq
+    banks: dict[str, Bank]
+
+    def bank(self, quiz_id: str) -> Bank:
+        if quiz_id not in self.banks:
+            known = ", ".join(sorted(self.banks)) or "none"
+            raise KeyError(f"no quiz with id {quiz_id!r} in {self.content / 'quizzes'} (known: {known})")
+        return self.banks[quiz_id]
+
+
+def load_course(content: Path) -> Course:
+    """Load and cross-check a content folder; raise ContentError listing every problem."""
+    problems: list[Problem] = []
+    faq = None
+    try:
+        faq = load_faq(content / "faq.yml")
+    except ContentError as error:
+        problems += error.problems
+    faq_ids = {entry.id for entry in faq.entries} if faq else None
+    banks: dict[str, Bank] = {}
+    for path in sorted((content / "quizzes").glob("*.yml")):
+        try:
+            bank = load_bank(path, faq_ids)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        if bank.id != path.stem:
+            problems.append(read_yaml(path).problem(["id"], f"must match the file name ({path.stem!r})"))
+        banks[bank.id] = bank
+    if problems:
+        raise ContentError(problems)
+    return Course(content, faq, banks)
+
+
+@cache
+def current_course() -> Course:
+    """The course the working directory belongs to, loaded once per process."""
+    return load_course(content_dir())

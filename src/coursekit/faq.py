@@ -1,0 +1,88 @@
+"""The source FAQ as typed data: load and validate `faq.yml`."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import pydantic
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from coursekit.source import ContentError, duplicate_id_problems, read_yaml, validation_problems
+
+Topic = Literal["causes", "symptoms", "prevention", "treatment"]
+TOPICS: tuple[str, ...] = ("causes", "symptoms", "prevention", "treatment")
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class NumberedItem(Model):
+    n: int
+    text: Text
+
+
+class Block(Model):
+    """One block of an answer as received: a paragraph, a heading, or a list."""
+
+    text: Text | None = None
+    heading: Text | None = None
+    bullets: list[Text] | None = Field(default=None, min_length=1)
+    numbered: list[NumberedItem] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _paragraph_from_string(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _exactly_one_kind(self) -> Block:
+        kinds = [k for k in ("text", "heading", "bullets", "numbered") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError("a block is a paragraph (a string) or a mapping with one of heading, bullets, numbered")
+        return self
+
+
+class FaqEntry(Model):
+    id: Slug
+    topic: Topic
+    question: Text
+    answer: list[Block] = Field(min_length=1)
+
+
+class Faq(Model):
+    source: Text
+    entries: list[FaqEntry] = Field(min_length=1)
+
+    def entry(self, entry_id: str) -> FaqEntry:
+        for entry in self.entries:
+            if entry.id == entry_id:
+                return entry
+        raise KeyError(f"no FAQ entry with id {entry_id!r}")
+
+    def by_topic(self, topic: str) -> list[FaqEntry]:
+        return [entry for entry in self.entries if entry.topic == topic]
+
+
+def load_faq(path: Path) -> Faq:
+    """Load and validate a `faq.yml`; raise ContentError listing every problem."""
+    document = read_yaml(path)
+    problems = []
+    faq = None
+    try:
+        faq = Faq.model_validate(document.data)
+    except pydantic.ValidationError as error:
+        problems += validation_problems(document, error)
+    problems += duplicate_id_problems(document, "entries")
+    if problems:
+        raise ContentError(problems)
+    return faq
+
+
+@cache
+def cached_faq(path: Path) -> Faq:
+    return load_faq(path)

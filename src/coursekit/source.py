@@ -1,0 +1,147 @@
+"""Read course YAML with line numbers and report content problems as `file:line: where: message`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a content file, in the form authors read and editors jump to."""
+
+    file: Path
+    line: int | None
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        line = "" if self.line is None else f"{self.line}:"
+        return f"{self.file}:{line} {self.where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content files have problems; carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Parsed YAML (ruamel round-trip nodes, which remember their lines) and its file."""
+
+    path: Path
+    data: Any
+
+    def line(self, loc: Sequence[str | int]) -> int | None:
+        """1-based line of the deepest node along `loc` that exists."""
+        node, line = self.data, None
+        for part in loc:
+            position = _position(node, part)
+            if position is None:
+                break
+            line = position + 1
+            node = node[part]
+        if line is None:
+            return 1 if self.data is not None else None
+        return line
+
+    def problem(self, loc: Sequence[str | int], message: str, field: str | None = None) -> Problem:
+        """A problem at `loc`, named by the item (entry, question) it belongs to and its field."""
+        where, rest = _describe(self.data, loc)
+        field = field if field is not None else _field_name(rest)
+        if field:
+            where = f"{where}: {field}" if where else field
+        return Problem(self.path, self.line(loc), where or "file", message)
+
+
+def _position(node: Any, part: str | int) -> int | None:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+        return lc.item(part)[0]
+    if isinstance(part, str) and isinstance(node, dict) and part in node:
+        return lc.key(part)[0]
+    return None
+
+
+def _describe(data: Any, loc: Sequence[str | int]) -> tuple[str, list[str | int]]:
+    """Split `loc` into the innermost item it names (`question potassium`) and the rest."""
+    where, rest, node = "", list(loc), data
+    for i, part in enumerate(loc):
+        container_key = loc[i - 1] if i else None
+        try:
+            child = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, int) and container_key in ITEM_KINDS:
+            kind = ITEM_KINDS[container_key]
+            ident = child.get("id") if isinstance(child, dict) else None
+            where = f"{kind} {ident}" if isinstance(ident, str) and ident else f"{kind} #{part + 1}"
+            rest = list(loc[i + 1 :])
+        node = child
+    return where, rest
+
+
+def _field_name(parts: Sequence[str | int]) -> str:
+    name = ""
+    for part in parts:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Parse a YAML file; syntax errors become a ContentError with the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ContentError([Problem(path, None, "file", f"cannot read: {error.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise ContentError([Problem(path, None, "file", "is not UTF-8 text")]) from None
+    try:
+        data = YAML(typ="rt").load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        message = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        raise ContentError([Problem(path, line, "YAML", message)]) from None
+    return YamlDocument(path, data)
+
+
+def validation_problems(
+    document: YamlDocument, error: pydantic.ValidationError, prefix: Sequence[str | int] = ()
+) -> list[Problem]:
+    """Turn pydantic's errors (for the node at `prefix`) into problems located in the document."""
+    problems = []
+    for item in error.errors(include_url=False):
+        message = item["msg"].removeprefix("Value error, ")
+        problems.append(document.problem([*prefix, *item["loc"]], message))
+    return problems
+
+
+def duplicate_id_problems(document: YamlDocument, key: str) -> list[Problem]:
+    """Problems for items under `key` whose `id` repeats an earlier one."""
+    seen: dict[str, int] = {}
+    problems = []
+    items = document.data.get(key) if isinstance(document.data, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            first = document.line([key, seen[ident], "id"])
+            problems.append(document.problem([key, index, "id"], f"duplicate id (first used on line {first})"))
+        else:
+            seen[ident] = index
+    return problems
