@@ -14,7 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-BUILD = ROOT / "_build" / "html"
+# COURSE_BUILD_HTML points the browser tests at another build (e.g. one made with --path-output).
+BUILD = Path(os.environ.get("COURSE_BUILD_HTML", ROOT / "_build" / "html"))
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 

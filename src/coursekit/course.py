@@ -8,8 +8,10 @@ from functools import cache
 from pathlib import Path
 
 from coursekit.bank import Bank, load_bank
-from coursekit.faq import Faq, load_faq
-from coursekit.source import ContentError, Problem, read_yaml
+import pydantic
+
+from coursekit.faq import Faq, Model, Slug, Text, load_faq
+from coursekit.source import ContentError, Problem, read_yaml, validation_problems
 
 
 def content_dir(start: Path | None = None) -> Path:
@@ -27,11 +29,25 @@ def content_dir(start: Path | None = None) -> Path:
     return Path(__file__).resolve().parents[2] / "content"
 
 
+class CourseInfo(Model):
+    id: Slug
+    title: Text
+
+
+def load_course_info(path: Path) -> CourseInfo:
+    document = read_yaml(path)
+    try:
+        return CourseInfo.model_validate(document.data)
+    except pydantic.ValidationError as error:
+        raise ContentError(validation_problems(document, error)) from None
+
+
 @dataclass(frozen=True)
 class Course:
-    """All content of one course: the FAQ and the quiz banks by id."""
+    """All content of one course: its id and title, the FAQ, and the quiz banks by id."""
 
     content: Path
+    info: CourseInfo
     faq: Faq
     banks: dict[str, Bank]
 
@@ -45,7 +61,11 @@ class Course:
 def load_course(content: Path) -> Course:
     """Load and cross-check a content folder; raise ContentError listing every problem."""
     problems: list[Problem] = []
-    faq = None
+    faq = info = None
+    try:
+        info = load_course_info(content / "course.yml")
+    except ContentError as error:
+        problems += error.problems
     try:
         faq = load_faq(content / "faq.yml")
     except ContentError as error:
@@ -63,7 +83,7 @@ def load_course(content: Path) -> Course:
         banks[bank.id] = bank
     if problems:
         raise ContentError(problems)
-    return Course(content, faq, banks)
+    return Course(content, info, faq, banks)
 
 
 @cache
