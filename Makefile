@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 
-.PHONY: book test serve lab clean check
+.PHONY: book test serve lab clean check notebooks
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,11 @@ book: check
 test: book
 	$(BIN)/ruff check src tests
 	$(PY) -m pytest
+
+# Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
+# what nbval compares in `make test`) match the current engine and content.
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
 
 serve:
 	@test -f _build/html/index.html || { echo "No book yet: run 'make book' first."; exit 1; }

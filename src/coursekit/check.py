@@ -7,7 +7,15 @@ from pathlib import Path
 from coursekit.bank import load_bank
 from coursekit.course import content_dir, load_course
 from coursekit.faq import load_faq
-from coursekit.source import ContentError, Problem
+from coursekit.source import ContentError, Problem, read_yaml
+
+
+def is_faq_file(path: Path) -> bool:
+    """`faq.yml`, or any YAML file whose top level has `entries` (a bank has `questions`)."""
+    if path.name == "faq.yml":
+        return True
+    data = read_yaml(path).data
+    return isinstance(data, dict) and "entries" in data and "questions" not in data
 
 
 def faq_ids_for_bank(bank: Path) -> set[str]:
@@ -23,10 +31,11 @@ def check_path(path: Path) -> tuple[str, list[Problem]]:
         if path.is_dir():
             course = load_course(path)
             questions = sum(len(bank.questions) for bank in course.banks.values())
-            return f"{path}: {len(course.faq.entries)} FAQ entries, {len(course.banks)} quizzes, {questions} questions", []
+            counts = f"{len(course.faq.entries)} FAQ entries, {len(course.banks)} quizzes, {questions} questions"
+            return f"{path}: {counts}", []
         if not path.exists():
             return "", [Problem(path, None, "file", "no such file or folder")]
-        if path.name == "faq.yml":
+        if is_faq_file(path):
             return f"{path}: {len(load_faq(path).entries)} FAQ entries", []
         faq_ids = faq_ids_for_bank(path)
         return f"{path}: {len(load_bank(path, faq_ids).questions)} questions", []

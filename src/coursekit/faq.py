@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from coursekit.source import ContentError, duplicate_id_problems, read_yaml, validation_problems
 
 Topic = Literal["causes", "symptoms", "prevention", "treatment"]
 TOPICS: tuple[str, ...] = ("causes", "symptoms", "prevention", "treatment")
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, Field(min_length=1)]
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        hint = "use lowercase letters, digits and single hyphens (like 'walking-helps')"
+        raise ValueError(f"{value!r} is not an id: {hint}")
+    return value
+
+
+def _not_empty(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+Text = Annotated[str, AfterValidator(_not_empty)]
 
 
 class Model(BaseModel):

@@ -1,0 +1,73 @@
+"""`python -m coursekit check`: exit 0 on valid content, exit 2 with one clean line per problem."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CONTENT, FIXTURES, ROOT
+from test_faq import MALFORMED
+
+
+def run_check(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "coursekit", "check", *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
+
+
+def test_the_course_content_is_valid():
+    result = run_check()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"ok: {CONTENT}: 25 FAQ entries, ")
+
+
+def test_a_faq_file_can_be_checked_on_its_own():
+    result = run_check(CONTENT / "faq.yml")
+    assert result.returncode == 0
+    assert result.stdout == f"ok: {CONTENT / 'faq.yml'}: 25 FAQ entries\n"
+
+
+@pytest.mark.parametrize("name", ["faq_misspelt_key.yml", "faq_yaml_syntax.yml", "faq_duplicate_id.yml"])
+def test_a_malformed_file_exits_2_with_its_problems_and_no_traceback(name):
+    path = FIXTURES / "faq" / name
+    result = run_check(path)
+    assert result.returncode == 2
+    expected = [f"{path}:{line}" for line in MALFORMED[name]]
+    assert result.stderr.splitlines() == [*expected, f"{len(expected)} problem(s) found"]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_problems_of_several_paths_are_all_reported():
+    paths = [FIXTURES / "faq" / "faq_missing_answer.yml", FIXTURES / "faq" / "faq_empty_question.yml"]
+    result = run_check(*paths)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        f"{paths[0]}:3: entry walking: answer: Field required",
+        f"{paths[1]}:5: entry walking: question: must not be empty",
+    ]
+
+
+def test_a_missing_path_is_a_problem_not_a_crash(tmp_path):
+    result = run_check(tmp_path / "nowhere.yml")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"{tmp_path / 'nowhere.yml'}: file: no such file or folder"
+
+
+def test_a_broken_content_folder_fails_the_check(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    faq = content / "faq.yml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("topic: causes", "topic: cause", 1), encoding="utf-8")
+    result = run_check(content)
+    assert result.returncode == 2
+    assert "entry poor-circulation-in-back-causes: topic: Input should be 'causes'" in result.stderr
+
+
+def test_check_without_paths_finds_the_course_from_a_subfolder():
+    result = run_check(cwd=ROOT / "notebooks")
+    assert result.returncode == 0
+    assert f"ok: {CONTENT}: " in result.stdout
