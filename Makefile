@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 
-.PHONY: book test serve lab clean check notebooks
+.PHONY: book test serve lab clean check notebooks export bench pdf
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -23,13 +23,18 @@ book: check
 	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'."
 
 test: book
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests notebooks/*.py
 	$(PY) -m pytest
 
 # Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
 # what nbval compares in `make test`) match the current engine and content.
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+
+# Every quiz in every export format (Moodle GIFT, Canvas QTI, Anki, printable worksheets), each
+# run listing what its format could not carry.
+export: check
+	for format in gift qti anki worksheet; do $(PY) -m coursekit export --format $$format --out _build/export/$$format || exit 1; done
 
 serve:
 	@test -f _build/html/index.html || { echo "No book yet: run 'make book' first."; exit 1; }
@@ -38,6 +43,19 @@ serve:
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
+
+# Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
+# two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
+bench: check bench/node_modules/.bin/lighthouse
+	$(PY) bench/bench.py $(BENCH_ARGS)
+
+bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	touch $@
+
+# The whole book as one PDF, pages in table-of-contents order, printed by Chromium.
+pdf: book
+	$(PY) -m coursekit.pdf _build/html _build/pdf/course.pdf
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache

@@ -40,6 +40,7 @@ def book_url() -> str:
     server, url = serve_folder(BUILD)
     yield url
     server.shutdown()
+    server.server_close()
 
 
 def _require_browser() -> None:

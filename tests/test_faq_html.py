@@ -5,7 +5,6 @@ from __future__ import annotations
 from conftest import CONTENT
 from coursekit.faq import Block, Faq, FaqEntry, load_faq
 from coursekit.faq_html import faq_page, faq_quote
-from coursekit.sphinx import notebook_links_to_pages
 
 
 def test_the_faq_page_has_every_entry_with_an_anchor_grouped_by_topic():
@@ -26,10 +25,3 @@ def test_faq_text_is_quoted_as_text_never_as_markup():
     assert "&lt;script&gt;alert(1)&lt;/script&gt; $5" in html
     assert "Is &lt;b&gt;this&lt;/b&gt; &amp; &#x27;that&#x27; &quot;ok&quot;?" in html
     assert 'href="source-faq.ipynb#faq-x"' in html
-
-
-def test_links_to_notebooks_become_links_to_book_pages():
-    html = '<a href="source-faq.ipynb#faq-x">a</a> <a href="https://example.org/n.ipynb">b</a> <a href="01-c.ipynb">'
-    assert notebook_links_to_pages(html) == (
-        '<a href="source-faq.html#faq-x">a</a> <a href="https://example.org/n.ipynb">b</a> <a href="01-c.html">'
-    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from coursekit import faq_html
 from coursekit.course import current_course
+from coursekit.live_quiz import Quiz
 
 
 def faq_page() -> faq_html.Html:
@@ -17,3 +18,65 @@ def faq_page() -> faq_html.Html:
 def faq_quote(entry_id: str) -> faq_html.Html:
     """One FAQ entry quoted as received, for a lesson's "What the FAQ says"."""
     return faq_html.faq_quote(current_course().faq, entry_id)
+
+
+QUIZ_MODES = ("learner", "class", "instructor")
+
+
+def quiz(quiz_id: str, *, mode: str = "learner", seed: int | None = None, show_answer_after: int | None = None):
+    """The quiz `content/quizzes/<quiz_id>.yml`: live widgets in JupyterLab, static HTML in the book.
+
+    `mode` is "learner" (a `coursekit.live_quiz.Quiz`), "class" or "instructor" (see `coursekit.class_mode`).
+    """
+    if mode not in QUIZ_MODES:
+        raise ValueError(f"unknown quiz mode {mode!r} (known: {', '.join(QUIZ_MODES)})")
+    course = current_course()
+    bank = course.bank(quiz_id)
+    if mode == "instructor":
+        from coursekit.class_mode import InstructorView
+
+        return InstructorView(bank)
+    options = {"faq": course.faq, "seed": seed, "show_answer_after": show_answer_after}
+    if mode == "class":
+        from coursekit.class_mode import ClassQuiz
+
+        return ClassQuiz(bank, course.info.id, **options)
+    return Quiz(bank, course.info.id, **options)
+
+
+def lesson_overview(lesson_id: str) -> faq_html.Html:
+    """A lesson's overview questions, objectives, time and prerequisites (from content/lessons.yml)."""
+    from coursekit import lessons
+
+    return lessons.lesson_overview(current_course().lessons.lesson(lesson_id))
+
+
+def key_points(lesson_id: str) -> faq_html.Html:
+    """A lesson's key points (from content/lessons.yml)."""
+    from coursekit import lessons
+
+    return lessons.key_points(current_course().lessons.lesson(lesson_id))
+
+
+# For instructors: pages under book/instructor/ call these; `root` is the path from the page to the book's root.
+def answer_key(root: str = "../../") -> faq_html.Html:
+    """Every quiz's questions with correct answers, explanations, FAQ entries and objectives (instructors only)."""
+    from coursekit.answer_key import answer_key as course_answer_key
+
+    return course_answer_key(current_course(), root=root)
+
+
+def instructor_schedule(root: str = "../../") -> faq_html.Html:
+    """The course schedule, generated from the lessons' minutes and objectives."""
+    from coursekit.instructor import schedule_html
+
+    return schedule_html(current_course().lessons, root=root)
+
+
+def instructor_notes(root: str = "../../") -> faq_html.Html:
+    """Per lesson: misconceptions to address, discussion prompts and tips (lessons.yml, instructor.yml)."""
+    from coursekit.instructor import guide_html, load_notes
+
+    course = current_course()
+    notes = load_notes(course.content / "instructor.yml", {lesson.id for lesson in course.lessons.lessons})
+    return guide_html(course.lessons, notes, root=root)

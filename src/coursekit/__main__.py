@@ -1,4 +1,4 @@
-"""Command line: `python -m coursekit check [PATH ...]`."""
+"""Command line: `python -m coursekit check [PATH ...]`, `python -m coursekit preview BANK.yml --out PAGE.html`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from coursekit.check import check
+from coursekit.export.cli import add_commands as add_export_commands
+from coursekit.export.cli import run_export, run_import
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,8 +16,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate content folders, faq.yml files and quiz banks")
     check_cmd.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: the course's content/")
+    preview_cmd = commands.add_parser("preview", help="write one standalone page to try a quiz bank in a browser")
+    preview_cmd.add_argument("bank", type=Path, metavar="BANK.yml")
+    preview_cmd.add_argument("--out", type=Path, required=True, metavar="PAGE.html")
+    preview_cmd.add_argument("--seed", type=int, help="shuffle the choices with this seed")
+    preview_cmd.add_argument("--show-answer-after", type=int, metavar="N", help="reveal answers after N wrong tries")
+    add_export_commands(commands)
     args = parser.parse_args(argv)
 
+    if args.command == "export":
+        return run_export(args.format, args.quiz, args.out)
+    if args.command == "import":
+        return run_import(args.file, args.out)
+    if args.command == "preview":
+        from coursekit.preview import run
+
+        return run(args.bank, args.out, seed=args.seed, show_answer_after=args.show_answer_after)
     if args.command == "check":
         summaries, problems = check(args.paths)
         for problem in problems:

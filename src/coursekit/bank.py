@@ -7,15 +7,15 @@ dispatches each question on its `type` through `QUESTION_TYPES`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import pydantic
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from coursekit.faq import Model, Slug, Text
 from coursekit.source import ContentError, Problem, YamlDocument, duplicate_id_problems, read_yaml, validation_problems
 
-Markdown = Annotated[str, Field(min_length=1)]
+Markdown = Text
 
 
 class Option(Model):
@@ -38,11 +38,18 @@ class Question(Model):
     type: str
     prompt: Markdown
     explanation: Markdown | None = None
-    faq: list[Slug] = []
+    faq: tuple[Slug, ...] = ()
     objective: Slug | None = None
 
 
+def at_least(items: list, count: int, what: str) -> list:
+    if len(items) < count:
+        raise ValueError(f"needs at least {count} {what} (found {len(items)})")
+    return items
+
+
 def _check_options(options: list[Option], need_exactly_one: bool) -> list[Option]:
+    at_least(options, 2, "options")
     correct = sum(option.correct for option in options)
     if correct == 0:
         raise ValueError("no option is marked correct: true")
@@ -57,7 +64,7 @@ def _check_options(options: list[Option], need_exactly_one: bool) -> list[Option
 class SingleChoice(Question):
     type_name = "single"
     type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
+    options: list[Option]
 
     @field_validator("options")
     @classmethod
@@ -68,7 +75,7 @@ class SingleChoice(Question):
 class MultipleChoice(Question):
     type_name = "multiple"
     type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
+    options: list[Option]
 
     @field_validator("options")
     @classmethod
@@ -86,24 +93,31 @@ class Numeric(Question):
     type_name = "numeric"
     type: Literal["numeric"]
     answer: float | None = None
-    tolerance: float = Field(default=0, ge=0)
-    range: tuple[float, float] | None = None
+    # Validated even when absent, after `answer`: it checks that exactly one of the two is given.
+    range: tuple[float, float] | None = Field(default=None, validate_default=True)
+    tolerance: float = 0
     unit: str | None = None
 
     @field_validator("range")
     @classmethod
-    def _ordered(cls, bounds: tuple[float, float] | None) -> tuple[float, float] | None:
+    def _answer_or_range(cls, bounds: tuple[float, float] | None, info: ValidationInfo) -> tuple[float, float] | None:
+        has_answer = info.data.get("answer") is not None or "answer" not in info.data
+        if bounds is None and not has_answer:
+            raise ValueError("missing: give answer (with an optional tolerance) or range")
+        if bounds is not None and has_answer:
+            raise ValueError("give answer or range, not both")
         if bounds is not None and bounds[0] > bounds[1]:
             raise ValueError(f"the low end {bounds[0]:g} is above the high end {bounds[1]:g}")
         return bounds
 
-    @model_validator(mode="after")
-    def _answer_or_range(self) -> Numeric:
-        if (self.answer is None) == (self.range is None):
-            raise ValueError("give either answer (with an optional tolerance) or range, not both or neither")
-        if self.range is not None and "tolerance" in self.model_fields_set:
-            raise ValueError("tolerance goes with answer, not with range")
-        return self
+    @field_validator("tolerance")
+    @classmethod
+    def _tolerance_with_answer(cls, tolerance: float, info: ValidationInfo) -> float:
+        if info.data.get("range") is not None:
+            raise ValueError("a tolerance goes with answer, not with range")
+        if tolerance < 0:
+            raise ValueError(f"must be 0 or more, not {tolerance:g}")
+        return tolerance
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -115,11 +129,12 @@ class Numeric(Question):
 class Matching(Question):
     type_name = "matching"
     type: Literal["matching"]
-    pairs: list[Pair] = Field(min_length=2)
+    pairs: list[Pair]
 
     @field_validator("pairs")
     @classmethod
     def _distinct(cls, pairs: list[Pair]) -> list[Pair]:
+        at_least(pairs, 2, "pairs")
         for side in ("left", "right"):
             values = [getattr(pair, side) for pair in pairs]
             if len(set(values)) != len(values):
@@ -130,7 +145,12 @@ class Matching(Question):
 class TextAnswer(Question):
     type_name = "text"
     type: Literal["text"]
-    accept: list[Text] = Field(min_length=1)
+    accept: list[Text]
+
+    @field_validator("accept")
+    @classmethod
+    def _some_accepted(cls, accept: list[str]) -> list[str]:
+        return at_least(accept, 1, "accepted answer")
 
 
 QUESTION_TYPES: dict[str, type[Question]] = {
@@ -158,7 +178,7 @@ class _BankFields(Model):
     id: Slug
     title: Text
     intro: Markdown | None = None
-    questions: list[dict] = Field(min_length=1)
+    questions: list[Any] = Field(min_length=1)
 
 
 def _question_problems(document: YamlDocument, index: int, raw: object) -> tuple[Question | None, list[Problem]]:
@@ -170,10 +190,19 @@ def _question_problems(document: YamlDocument, index: int, raw: object) -> tuple
         known = ", ".join(QUESTION_TYPES)
         message = "missing" if kind is None else f"unknown question type {kind!r}"
         return None, [document.problem([*loc, "type"], f"{message} (one of: {known})", field="type")]
+    model = QUESTION_TYPES[kind]
     try:
-        return QUESTION_TYPES[kind].model_validate(raw), []
+        return model.model_validate(raw), []
     except pydantic.ValidationError as error:
-        return None, validation_problems(document, error, prefix=loc)
+        problems = []
+        for item in error.errors(include_url=False):
+            message = item["msg"].removeprefix("Value error, ")
+            if item["type"] == "extra_forbidden" and len(item["loc"]) == 1:
+                message = f"unknown key (a {kind} question has: {', '.join(model.model_fields)})"
+            elif item["type"] == "bool_parsing":
+                message = f"must be true or false, not {item['input']!r}"
+            problems.append(document.problem([*loc, *item["loc"]], message))
+        return None, problems
 
 
 def known_faq_ids(content: Path) -> set[str]:
@@ -188,6 +217,8 @@ def load_bank(path: Path, faq_ids: set[str] | None = None) -> Bank:
     `faq_ids`, when given, are the FAQ entries that `faq:` references must name.
     """
     document = read_yaml(path)
+    if not isinstance(document.data, dict):
+        raise ContentError([document.problem([], "a bank is a mapping with id, title and questions")])
     problems: list[Problem] = []
     questions: list[Question] = []
     try:
@@ -204,7 +235,8 @@ def load_bank(path: Path, faq_ids: set[str] | None = None) -> Bank:
         questions.append(question)
         for position, faq_id in enumerate(question.faq):
             if faq_ids is not None and faq_id not in faq_ids:
-                problems.append(document.problem(["questions", index, "faq", position], f"no FAQ entry has id {faq_id!r}", field="faq"))
+                loc = ["questions", index, "faq", position]
+                problems.append(document.problem(loc, f"no FAQ entry has id {faq_id!r}", field="faq"))
     problems += duplicate_id_problems(document, "questions")
     if problems or fields is None:
         raise ContentError(problems)

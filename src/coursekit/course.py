@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from coursekit.bank import Bank, load_bank
 import pydantic
 
+from coursekit.bank import Bank, load_bank
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
+from coursekit.lessons import Lessons, load_lessons, objective_problems
 from coursekit.source import ContentError, Problem, read_yaml, validation_problems
 
 
@@ -50,6 +51,7 @@ class Course:
     info: CourseInfo
     faq: Faq
     banks: dict[str, Bank]
+    lessons: Lessons | None = None  # from lessons.yml, when the folder has one
 
     def bank(self, quiz_id: str) -> Bank:
         if quiz_id not in self.banks:
@@ -81,9 +83,17 @@ def load_course(content: Path) -> Course:
         if bank.id != path.stem:
             problems.append(read_yaml(path).problem(["id"], f"must match the file name ({path.stem!r})"))
         banks[bank.id] = bank
+    lessons = None
+    if (content / "lessons.yml").is_file():
+        try:
+            lessons = load_lessons(content / "lessons.yml")
+        except ContentError as error:
+            problems += error.problems
+        else:
+            problems += objective_problems(banks, lessons.objective_ids())
     if problems:
         raise ContentError(problems)
-    return Course(content, info, faq, banks)
+    return Course(content, info, faq, banks, lessons)
 
 
 @cache

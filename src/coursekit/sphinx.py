@@ -2,14 +2,18 @@
 
 Notebook outputs link to other notebooks as `name.ipynb#anchor` (what JupyterLab opens); in the
 built book those pages are `name.html`, so raw HTML outputs are rewritten at build time.
+Pages with a quiz (static HTML from `coursekit.static_quiz`) get `quiz.js` and `quiz.css`; others do not.
+The build stops, before any notebook runs, when the course content has problems.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 NOTEBOOK_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/)([^"#]*?)\.ipynb(#[^"]*)?"')
@@ -30,6 +34,32 @@ class RewriteNotebookLinks(SphinxPostTransform):
                 node.replace_self(nodes.raw("", notebook_links_to_pages(node.astext()), format="html"))
 
 
+def check_course_content(app: Sphinx) -> None:
+    from coursekit.course import content_dir, load_course
+    from coursekit.source import ContentError
+
+    try:
+        load_course(content_dir(Path(app.srcdir)))
+    except ContentError as error:
+        raise ExtensionError(f"the course content has problems (see `python -m coursekit check`):\n{error}") from None
+
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def add_quiz_static_path(app: Sphinx, config) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def add_quiz_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if 'class="coursekit-quiz ' in context.get("body", ""):
+        app.add_css_file("quiz.css")
+        app.add_js_file("quiz.js", loading_method="defer")
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", check_course_content)
     app.add_post_transform(RewriteNotebookLinks)
+    app.connect("config-inited", add_quiz_static_path)
+    app.connect("html-page-context", add_quiz_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,281 @@
+"""Build the course book and measure it against a stock Jupyter Book 1 book; write bench/report.md.
+
+Run with `make bench` (or `.venv/bin/python bench/bench.py --help`). Every page is served gzip-compressed from
+localhost, as any real host would, and loaded in a fresh browser context (cold cache). Two clean builds of the
+course must give identical HTML: if not, the script names the first differing file and line and exits 1.
+This is a measurement, not a test: budget misses are marked in the report, they do not fail the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import ClassVar
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+BUDGET = {"lesson_kb": 300, "lesson_requests": 15, "accessibility": 100, "performance": 95, "noop_s": 5.0}
+COMPRESSIBLE = (".html", ".js", ".css", ".svg", ".json", ".txt", ".map", ".xml")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed for clients that accept it (text types only, like a real host)."""
+
+    cache: ClassVar[dict[Path, bytes]] = {}
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (
+            path.suffix not in COMPRESSIBLE
+            or not path.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
+            return super().send_head()
+        if path not in self.cache:
+            self.cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        body = self.cache[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(GzipHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def build(source: Path, out: Path, clean: bool) -> float:
+    """Build the book at `source` into `out` (-W -n --keep-going); return seconds taken."""
+    if clean and out.exists():
+        shutil.rmtree(out)
+    started = time.perf_counter()
+    command = [str(BIN / "jupyter-book"), "build", str(source), "-W", "-n", "--keep-going", "--path-output", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"build of {source} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return time.perf_counter() - started
+
+
+def pages(html: Path) -> list[str]:
+    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html") if "_static" not in p.parts)
+
+
+def landing(html: Path) -> str:
+    """The page the top-level index.html redirects to (the book's root page)."""
+    found = re.search(r'url=([^"]+)"', (html / "index.html").read_text(encoding="utf-8"))
+    return found.group(1) if found else "index.html"
+
+
+def measure(browser, url: str, origin: str) -> dict:
+    """Load `url` with a cold cache; count requests, gzip-transferred bytes and requests leaving `origin`."""
+    context = browser.new_context()
+    page = context.new_page()
+    external: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(origin) or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sent: set[str] = set()
+    size = {"bytes": 0}
+    # data: URIs (the inline icons) are not network requests; Chromium reports them all the same.
+    cdp.on("Network.requestWillBeSent", lambda e: e["request"]["url"].startswith("http") and sent.add(e["requestId"]))
+    cdp.on("Network.loadingFinished", lambda e: size.__setitem__("bytes", size["bytes"] + e["encodedDataLength"]))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return {"requests": len(sent), "bytes": size["bytes"], "external": external}
+
+
+def measure_book(html: Path) -> dict[str, dict]:
+    server, base = serve(html)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            result = {page: measure(browser, base + page, base.rstrip("/")) for page in pages(html)}
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return result
+
+
+def lighthouse(html: Path, page: str, preset: str) -> dict[str, int]:
+    """Lighthouse category scores (0-100) for one page, mobile or desktop."""
+    server, base = serve(html)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            report = Path(tmp) / "lh.json"
+            command = [
+                str(LIGHTHOUSE), base + page, "--output=json", f"--output-path={report}", "--quiet",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ]
+            if preset == "desktop":
+                command.append("--preset=desktop")
+            env = {**os.environ, "CHROME_PATH": CHROMIUM}
+            subprocess.run(command, check=True, env=env, capture_output=True, timeout=300)
+            categories = json.loads(report.read_text())["categories"]
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {name: round(100 * (c["score"] or 0)) for name, c in categories.items()}
+
+
+def first_difference(a: Path, b: Path) -> str | None:
+    """None if both builds have the same HTML files with the same text; else where they first differ."""
+    names_a, names_b = pages(a), pages(b)
+    if names_a != names_b:
+        return f"different page sets: {sorted(set(names_a) ^ set(names_b))}"
+    for name in names_a:
+        lines_a = (a / name).read_text(encoding="utf-8").splitlines()
+        lines_b = (b / name).read_text(encoding="utf-8").splitlines()
+        if lines_a != lines_b:
+            for number, (x, y) in enumerate(zip([*lines_a, ""], [*lines_b, ""], strict=False), start=1):
+                if x != y:
+                    pairs = enumerate(zip(x, y, strict=False))
+                    column = next((i for i, (p, q) in pairs if p != q), min(len(x), len(y)))
+                    start, end = max(0, column - 60), column + 60
+                    return (f"{name}:{number}: first differing line, column {column + 1}:\n"
+                            f"  first build:  ...{x[start:end]}...\n  second build: ...{y[start:end]}...")
+    return None
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.0f} KB"
+
+
+def page_table(ours: dict[str, dict], stock: dict[str, dict]) -> list[str]:
+    stock_req = sum(m["requests"] for m in stock.values()) / len(stock)
+    stock_bytes = sum(m["bytes"] for m in stock.values()) / len(stock)
+    rows = [
+        "| page | requests | transferred (gzip) | vs stock mean: requests | bytes | external |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for page, m in ours.items():
+        rows.append(
+            f"| {page} | {m['requests']} | {kb(m['bytes'])} | {m['requests'] / stock_req:.2f} | "
+            f"{m['bytes'] / stock_bytes:.2f} | {len(m['external'])} |"
+        )
+    rows += ["", "Stock Jupyter Book 1 sample (`jupyter-book create`), same venv, same server:", ""]
+    rows += ["| page | requests | transferred (gzip) | external (aborted) |", "|---|---:|---:|---:|"]
+    rows += [f"| {p} | {m['requests']} | {kb(m['bytes'])} | {len(m['external'])} |" for p, m in stock.items()]
+    rows.append(f"| **mean** | {stock_req:.1f} | {kb(int(stock_bytes))} | |")
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=ROOT, help="the book to measure (default: this checkout)")
+    parser.add_argument("--report", type=Path, default=ROOT / "bench" / "report.md")
+    parser.add_argument("--make-test", action="store_true", help="also time `make test` (long)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="course-bench-"))
+    lines = ["# Course book benchmark", "", f"Source: `{args.source}`; scratch: `{work}`.", ""]
+
+    cold = build(args.source, work / "a", clean=True)
+    noop = build(args.source, work / "a", clean=False)
+    build(args.source, work / "b", clean=True)
+    html = work / "a" / "_build" / "html"
+    difference = first_difference(html, work / "b" / "_build" / "html")
+
+    subprocess.run([str(BIN / "jupyter-book"), "create", str(work / "stock")], check=True, capture_output=True)
+    stock_cold = build(work / "stock", work / "stock-out", clean=True)
+    stock_html = work / "stock-out" / "_build" / "html"
+
+    ours, stock = measure_book(html), measure_book(stock_html)
+    home = landing(html)
+    lessons = [p for p in ours if re.match(r"notebooks/\d\d-", p)]
+    lesson = lessons[0] if lessons else home
+
+    lines += ["## Build", "", "| | seconds |", "|---|---:|"]
+    lines += [f"| cold build (clean, executes notebooks) | {cold:.1f} |", f"| no-op rebuild | {noop:.1f} |"]
+    lines += [f"| stock sample, cold build | {stock_cold:.1f} |"]
+    if args.make_test:
+        started = time.perf_counter()
+        subprocess.run(["make", "test"], cwd=ROOT, check=False)
+        lines.append(f"| `make test` | {time.perf_counter() - started:.1f} |")
+    verdict = "identical HTML" if difference is None else f"**DIFFERENT**: {difference}"
+    lines += ["", f"Deterministic build (two clean builds): {verdict}", ""]
+
+    lines += ["## Pages (cold cache, gzip)", "", *page_table(ours, stock), ""]
+
+    misses = []
+    for page in lessons:
+        m = ours[page]
+        if m["bytes"] > BUDGET["lesson_kb"] * 1024 or m["requests"] > BUDGET["lesson_requests"]:
+            misses.append(f"{page}: {kb(m['bytes'])} in {m['requests']} requests")
+    misses += [f"{p}: {len(m['external'])} requests leave the site" for p, m in ours.items() if m["external"]]
+    if noop > BUDGET["noop_s"]:
+        misses.append(f"no-op rebuild {noop:.1f} s")
+
+    if not args.no_lighthouse and LIGHTHOUSE.exists():
+        lines += ["## Lighthouse", "", "| page | form | performance | accessibility | best practices | SEO |"]
+        lines.append("|---|---|---:|---:|---:|---:|")
+        runs = [(html, home, "course landing"), (html, lesson, "course lesson"), (stock_html, "intro.html", "stock")]
+        for folder, page, label in runs:
+            for preset in ("mobile", "desktop"):
+                s = lighthouse(folder, page, preset)
+                lines.append(
+                    f"| {label}: {page} | {preset} | {s['performance']} | {s['accessibility']} | "
+                    f"{s['best-practices']} | {s['seo']} |"
+                )
+                if label != "stock" and (
+                    s["performance"] < BUDGET["performance"] or s["accessibility"] < BUDGET["accessibility"]
+                ):
+                    misses.append(f"Lighthouse {page} {preset}: performance {s['performance']}, "
+                                  f"accessibility {s['accessibility']}")
+        lines.append("")
+    elif not args.no_lighthouse:
+        lines += [f"Lighthouse not installed: run `npm ci --prefix bench` ({LIGHTHOUSE} missing).", ""]
+
+    lines += ["## Budget", ""]
+    lines += [f"Lesson pages <= {BUDGET['lesson_kb']} KB and <= {BUDGET['lesson_requests']} requests; Lighthouse "
+              f"performance >= {BUDGET['performance']}, accessibility {BUDGET['accessibility']}; no-op rebuild "
+              f"< {BUDGET['noop_s']:.0f} s; no request leaves the site.", ""]
+    lines += [f"- MISSED: {m}" for m in misses] or ["All met."]
+    args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    shutil.rmtree(work, ignore_errors=True)
+    if difference is not None:
+        print(f"\nNON-DETERMINISTIC BUILD: {difference}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

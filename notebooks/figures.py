@@ -1,0 +1,165 @@
+"""The lessons' figures (imported by the notebooks beside this file), drawn with matplotlib in a fixed
+style: no pyplot, no files, no randomness.
+
+Each function returns a `Png`, which notebooks display as an `image/png` output; alt text and
+captions live in the notebook cell's metadata, where the book reads them.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch
+
+STYLE = {"font.size": 11, "font.family": "DejaVu Sans", "axes.titlesize": 12}
+INK, BLUE, ORANGE, RED, GREY = "#1a1a1a", "#1f5fa8", "#a34a00", "#b00020", "#5a5a5a"
+
+
+@dataclass(frozen=True)
+class Png:
+    """A rendered figure: PNG bytes for notebooks and the book, and a one-line text summary."""
+
+    data: bytes
+    summary: str
+
+    def _repr_png_(self) -> bytes:
+        return self.data
+
+    def __repr__(self) -> str:
+        return self.summary
+
+
+def _png(figure: Figure, summary: str) -> Png:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
+    return Png(buffer.getvalue(), summary)
+
+
+def _styled(draw: Callable[[], Png]) -> Callable[[], Png]:
+    """Draw with the fixed course style, whatever the notebook's matplotlib settings are."""
+
+    @functools.wraps(draw)
+    def wrapper() -> Png:
+        with rc_context(STYLE):
+            return draw()
+
+    return wrapper
+
+
+def _figure(width: float, height: float) -> Figure:
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def relative_flow(narrowing_percent: float) -> float:
+    """Flow left through a tube whose inside diameter is narrowed by `narrowing_percent`, as a fraction.
+
+    Poiseuille's law: at the same pressure, flow scales with the fourth power of the radius.
+    """
+    return (1 - narrowing_percent / 100) ** 4
+
+
+def _card(ax, x: float, title: str, rows: list[tuple[str, str]], colour: str) -> None:
+    ax.add_patch(FancyBboxPatch((x, 0.02), 0.47, 0.96, boxstyle="round,pad=0.005", fc="white", ec=colour, lw=2.5))
+    ax.text(x + 0.235, 0.92, title, ha="center", va="center", color=colour, weight="bold", fontsize=12)
+    y = 0.80
+    for label, text in rows:
+        ax.text(x + 0.02, y, label, ha="left", va="top", color=INK, weight="bold", fontsize=10)
+        ax.text(x + 0.02, y - 0.055, text, ha="left", va="top", color=INK, fontsize=10, linespacing=1.3)
+        y -= 0.19
+
+
+@_styled
+def claudication() -> Png:
+    """Vascular and neurogenic claudication side by side: where it hurts, what brings it on and eases it, tests."""
+    figure = _figure(9.5, 5.2)
+    ax = figure.add_subplot()
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    _card(ax, 0.01, "Vascular claudication (PAD)", [
+        ("Where it hurts", "Calf, sometimes thigh or buttock;\ncramping muscle pain"),
+        ("Brought on by", "Walking a fairly set distance"),
+        ("Eased by", "Standing still for a few minutes"),
+        ("What a check finds", "Weak foot pulses; low\nankle-brachial index (ABI)"),
+    ], BLUE)
+    _card(ax, 0.52, "Neurogenic claudication (stenosis)", [
+        ("Where it hurts", "Low back, buttock and leg;\npain, numbness or tingling"),
+        ("Brought on by", "Standing or walking upright"),
+        ("Eased by", "Sitting or bending forward\n(leaning on a shopping cart)"),
+        ("What a check finds", "Normal foot pulses and ABI;\nnarrow spinal canal on a scan"),
+    ], ORANGE)
+    return _png(figure, "Figure: vascular vs neurogenic claudication")
+
+
+@_styled
+def flow_vs_narrowing() -> Png:
+    """Relative flow against narrowing of the inside diameter, by Poiseuille's law."""
+    figure = _figure(7.5, 4.2)
+    ax = figure.add_subplot()
+    narrowing = [n / 2 for n in range(0, 181)]
+    ax.plot(narrowing, [100 * relative_flow(n) for n in narrowing], color=BLUE, lw=2.5)
+    for point in (10, 25, 50):
+        flow = 100 * relative_flow(point)
+        ax.plot([point], [flow], "o", color=INK)
+        ax.annotate(f"{point}% narrower: {flow:.0f}% of the flow", (point, flow), xytext=(point + 3, flow + 8),
+                    color=INK, fontsize=10)
+    ax.set_xlabel("How much narrower the inside of the tube is (% of its diameter)")
+    ax.set_ylabel("Flow left (% of normal)")
+    ax.set_xlim(0, 90)
+    ax.set_ylim(0, 105)
+    ax.grid(True, color="#d0d0d0", lw=0.8)
+    ax.set_title("Flow falls with the fourth power of the radius", color=INK)
+    return _png(figure, "Figure: flow vs narrowing")
+
+
+@_styled
+def abi_bands() -> Png:
+    """The ankle-brachial index on a number line, with the 0.90 cut-off for PAD marked."""
+    figure = _figure(8.5, 3.0)
+    ax = figure.add_subplot()
+    ax.axvspan(0.3, 0.90, color="#f3d6c2", hatch="//", ec=ORANGE, lw=0)
+    ax.axvspan(0.90, 1.4, color="#d6e4f5", ec=BLUE, lw=0)
+    ax.axvline(0.90, color=INK, lw=2)
+    ax.text(0.60, 0.70, "0.90 or lower:\nsuggests PAD", ha="center", va="center", color=INK, weight="bold",
+            transform=ax.get_xaxis_transform())
+    ax.text(1.15, 0.70, "Above 0.90:\nPAD less likely", ha="center", va="center", color=INK, weight="bold",
+            transform=ax.get_xaxis_transform())
+    ax.plot([0.80], [0.30], "v", color=INK, ms=10, transform=ax.get_xaxis_transform())
+    ax.text(0.78, 0.12, "Example: 108 / 135 = 0.80", ha="right", color=INK, transform=ax.get_xaxis_transform())
+    ax.set_xlim(0.3, 1.4)
+    ax.set_yticks([])
+    ax.set_xlabel("Ankle-brachial index = ankle blood pressure / arm blood pressure")
+    return _png(figure, "Figure: ankle-brachial index bands")
+
+
+@_styled
+def urgency_tiers() -> Png:
+    """Three tiers of care, from emergency to a routine appointment, with examples."""
+    figure = _figure(9.5, 5.0)
+    ax = figure.add_subplot()
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    tiers = [
+        ("EMERGENCY: call your emergency number now", RED,
+         "Chest pain or pressure; stroke signs (FAST); a sudden cold, pale, painful limb;\n"
+         "back pain with saddle numbness or new bladder or bowel problems"),
+        ("SAME DAY: get seen urgently today", ORANGE,
+         "One swollen, painful, warm leg; foot pain at rest or at night;\n"
+         "sores that will not heal; skin turning black"),
+        ("SEE A DOCTOR: book an appointment", BLUE,
+         "Leg pain on walking that keeps coming back; swelling that lingers;\n"
+         "before starting supplements if you take heart or blood-thinning medicines"),
+    ]
+    for i, (title, colour, text) in enumerate(tiers):
+        bottom = 0.68 - 0.33 * i
+        ax.add_patch(FancyBboxPatch((0.01, bottom), 0.98, 0.29, boxstyle="round,pad=0.005", fc="white",
+                                    ec=colour, lw=3))
+        ax.text(0.03, bottom + 0.22, f"{i + 1}. {title}", color=colour, weight="bold", fontsize=12, va="center")
+        ax.text(0.03, bottom + 0.10, text, color=INK, fontsize=10, va="center", linespacing=1.4)
+    return _png(figure, "Figure: urgency tiers")

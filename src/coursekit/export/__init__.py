@@ -1,0 +1,54 @@
+"""Exports of the course's quiz banks to the tools schools use: Moodle GIFT, Canvas QTI, Anki, paper.
+
+Each format is one module with `export(course, banks, out) -> Result`. No question is ever dropped
+silently: whatever a format cannot carry is listed in `Result.losses`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coursekit.bank import Bank
+from coursekit.course import Course
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Something a format could not carry: `where` is `quiz` or `quiz/question`."""
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+@dataclass
+class Result:
+    """What one export wrote: files, how many questions (and FAQ cards), and what was lost."""
+
+    files: list[Path] = field(default_factory=list)
+    questions: int = 0
+    faq_cards: int = 0
+    losses: list[Loss] = field(default_factory=list)
+
+
+def _exporter(name: str) -> Callable[[Course, list[Bank], Path], Result]:
+    from importlib import import_module
+
+    return import_module(f"coursekit.export.{name}").export
+
+
+FORMATS = ("gift", "qti", "anki", "worksheet")
+
+
+def export(course: Course, fmt: str, out: Path, quiz_ids: list[str] | None = None) -> Result:
+    """Export the chosen quizzes (default: all, in id order) of `course` as `fmt` into `out`."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
+    chosen = quiz_ids or sorted(course.banks)
+    banks = [course.bank(quiz_id) for quiz_id in chosen]
+    out.mkdir(parents=True, exist_ok=True)
+    return _exporter(fmt)(course, banks, out)

@@ -1,0 +1,120 @@
+"""Moodle GIFT text: one `<quiz>.gift.txt` per quiz.
+
+Question text, answers and feedback are Markdown, marked `[markdown]` so Moodle renders them.
+GIFT's special characters (~ = # { } :) and backslashes are escaped; line breaks become `\\n`.
+The course's FAQ links and objectives travel in `// coursekit:` comments, which Moodle ignores
+and `coursekit import gift` reads back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coursekit.answers import number
+from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
+from coursekit.course import Course
+from coursekit.export import Loss, Result
+
+SPECIAL = "~=#{}:"
+META = "// coursekit:"
+
+
+def escape(text: str) -> str:
+    """Text safe inside a GIFT question: specials and backslashes escaped, newlines as `\\n`."""
+    out = text.replace("\\", "\\\\")
+    for char in SPECIAL:
+        out = out.replace(char, "\\" + char)
+    return out.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def weight(percent: float) -> str:
+    """A GIFT percentage with at most five decimals (Moodle's own precision)."""
+    return f"{percent:.5f}".rstrip("0").rstrip(".")
+
+
+def _feedback(text: str | None) -> str:
+    return f" #{escape(text)}" if text else ""
+
+
+def _answers(question: Question) -> tuple[list[str], list[str]]:
+    """The lines inside the braces, and what GIFT cannot carry for this question."""
+    lost: list[str] = []
+    if isinstance(question, SingleChoice):
+        lines = [f"{'=' if o.correct else '~'}{escape(o.text)}{_feedback(o.feedback)}" for o in question.options]
+    elif isinstance(question, MultipleChoice):
+        # Equal weights for the right options and the same weight off for each wrong pick:
+        # the course's grading rule (hits minus false picks, never below zero), in Moodle's terms.
+        share = weight(100 / sum(o.correct for o in question.options))
+        lines = [
+            f"~%{'' if o.correct else '-'}{share}%{escape(o.text)}{_feedback(o.feedback)}" for o in question.options
+        ]
+    elif isinstance(question, TrueFalse):
+        lines = ["TRUE" if question.answer else "FALSE"]
+    elif isinstance(question, Numeric):
+        if question.range is not None:
+            low, high = question.range
+            lines = [f"#{number(low)}..{number(high)}"]
+        else:
+            lines = [f"#{number(question.answer)}:{number(question.tolerance)}"]
+        if question.unit:
+            lost.append(f"unit {question.unit!r} (GIFT numbers have no unit)")
+    elif isinstance(question, Matching):
+        lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in question.pairs]
+        if any("->" in pair.left for pair in question.pairs):
+            lost.append("a left item containing '->' (GIFT's pair separator): check the pairs after import")
+        if len(question.pairs) < 3:
+            lost.append("Moodle needs at least three pairs to import a matching question")
+    elif isinstance(question, TextAnswer):
+        lines = [f"={escape(accepted)}" for accepted in question.accept]
+    else:
+        raise TypeError(f"GIFT export has no rule for question type {question.type!r}")
+    if question.explanation:
+        lines.append(f"####{escape(question.explanation)}")
+    return lines, lost
+
+
+def question_gift(question: Question) -> tuple[str, list[str]]:
+    """One question as GIFT text, and what could not be carried."""
+    lines, lost = _answers(question)
+    meta = []
+    if question.faq:
+        meta.append(f"faq={','.join(question.faq)}")
+    if question.objective:
+        meta.append(f"objective={question.objective}")
+    head = [f"{META} {' '.join(meta)}"] if meta else []
+    body = "\n".join(f"\t{line}" for line in lines)
+    text = f"::{escape(question.id)}::[markdown]{escape(question.prompt)}{{\n{body}\n}}"
+    return "\n".join([*head, text]), lost
+
+
+def bank_gift(course_title: str, bank: Bank) -> tuple[str, list[Loss]]:
+    """A whole quiz as a GIFT file (a category named after the course and quiz), and its losses."""
+    parts = [f"// {bank.title}", f"$CATEGORY: $course$/{_category(course_title)}/{_category(bank.title)}"]
+    losses = []
+    if bank.intro:
+        parts.append(f"{META} intro={escape(bank.intro)}")
+        losses.append(Loss(bank.id, "the quiz introduction (kept as a comment; Moodle ignores it)"))
+    if any(q.faq or q.objective for q in bank.questions):
+        losses.append(Loss(bank.id, "FAQ links and objectives (kept as comments; Moodle ignores them)"))
+    for question in bank.questions:
+        text, lost = question_gift(question)
+        parts.append(text)
+        losses += [Loss(f"{bank.id}/{question.id}", what) for what in lost]
+    return "\n\n".join(parts) + "\n", losses
+
+
+def _category(title: str) -> str:
+    """A category path segment: GIFT category lines end at the line, and `/` separates levels."""
+    return title.replace("/", "-").replace("\n", " ")
+
+
+def export(course: Course, banks: list[Bank], out: Path) -> Result:
+    result = Result()
+    for bank in banks:
+        text, losses = bank_gift(course.info.title, bank)
+        path = out / f"{bank.id}.gift.txt"
+        path.write_text(text, encoding="utf-8")
+        result.files.append(path)
+        result.questions += len(bank.questions)
+        result.losses += losses
+    return result

@@ -1,0 +1,79 @@
+"""`python -m coursekit preview BANK.yml --out page.html`: one standalone page to try a bank's questions.
+
+The page inlines the quiz HTML, `static/quiz.js` and `static/quiz.css`, so it opens from disk and
+makes no request at all.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from coursekit.bank import load_bank
+from coursekit.check import faq_ids_for_bank
+from coursekit.course import content_dir, load_course_info
+from coursekit.faq import cached_faq
+from coursekit.markdown import escape
+from coursekit.source import ContentError
+from coursekit.static_quiz import render_quiz
+
+# Outside the book there is no theme: plain readable colours, dark when the system asks for it.
+_PAGE_CSS = """
+body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 48rem; margin: 2rem auto;
+       padding: 0 1rem; color: #1a1a1a; background: #ffffff; }
+a { color: #0b5cad; }
+@media (prefers-color-scheme: dark) {
+  html { color-scheme: dark; }
+  body { color: #e8e8e8; background: #16181d; }
+  a { color: #8ec5ff; }
+  .coursekit-quiz { --ck-accent: #8ec5ff; --ck-on-accent: #0b1a2a; --ck-border: #9ca3af;
+                    --ck-right: #5fd37a; --ck-wrong: #ff8a80; --ck-focus: #8ec5ff; }
+}
+"""
+
+
+def static_file(name: str) -> str:
+    return files("coursekit").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def _inline_script(source: str) -> str:
+    return source.replace("</", "<\\/")
+
+
+def preview_page(bank_path: Path, *, seed: int | None = None, show_answer_after: int | None = None) -> str:
+    """The page for one bank; raises ContentError (with file:line problems) if the bank is invalid."""
+    bank = load_bank(bank_path, faq_ids_for_bank(bank_path))
+    own = bank_path.resolve().parent.parent
+    content = own if (own / "faq.yml").is_file() else content_dir()
+    course_id = load_course_info(content / "course.yml").id
+    quiz = render_quiz(
+        bank, course_id, seed=seed, show_answer_after=show_answer_after, faq=cached_faq(content / "faq.yml")
+    )
+    title = escape(f"Preview: {bank.title}")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "script-src 'unsafe-inline'; style-src 'unsafe-inline'\">\n"
+        f"<title>{title}</title>\n<style>{_PAGE_CSS}{static_file('quiz.css')}</style>\n</head>\n"
+        f"<body>\n<main>\n<h1>{title}</h1>\n{quiz}\n</main>\n"
+        f"<script>{_inline_script(static_file('quiz.js'))}</script>\n</body>\n</html>\n"
+    )
+
+
+def run(bank_path: Path, out: Path, *, seed: int | None = None, show_answer_after: int | None = None) -> int:
+    """The `preview` command: write the page, or print the bank's problems and return 2."""
+    if not bank_path.is_file():
+        print(f"{bank_path}: file: no such file", file=sys.stderr)
+        return 2
+    try:
+        page = preview_page(bank_path, seed=seed, show_answer_after=show_answer_after)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
+        return 2
+    out.write_text(page, encoding="utf-8")
+    print(f"wrote {out}: open it in a browser to try the questions")
+    return 0

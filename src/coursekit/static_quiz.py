@@ -1,0 +1,218 @@
+"""A quiz as self-contained semantic HTML for the static book; `static/quiz.js` makes it interactive.
+
+The fragment has no script: questions, answers and explanations are readable with JavaScript off
+(the answers sit in a "Show answer" disclosure). What the script needs to grade, the same data that
+`coursekit.grade` uses, travels as JSON in each question's `data-key` attribute.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import nh3
+
+from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
+from coursekit.faq import Faq
+from coursekit.faq_html import entry_link
+from coursekit.markdown import escape, to_html, to_inline_html
+from coursekit.order import display_order
+
+_ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.DOTALL)
+
+
+def question_hash(question: Question) -> str:
+    """Short digest of the question's content: saved progress is kept only while it is unchanged."""
+    canonical = json.dumps(question.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def grading_key(question: Question) -> dict:
+    """What `quiz.js` needs to grade a response exactly as `coursekit.grade` does."""
+    if isinstance(question, SingleChoice | MultipleChoice):
+        return {"type": question.type, "correct": [option.correct for option in question.options]}
+    if isinstance(question, TrueFalse):
+        return {"type": question.type, "answer": question.answer}
+    if isinstance(question, Numeric):
+        low, high = question.bounds
+        return {"type": question.type, "low": low, "high": high}
+    if isinstance(question, Matching):
+        return {"type": question.type, "pairs": len(question.pairs)}
+    if isinstance(question, TextAnswer):
+        return {"type": question.type, "accept": list(question.accept)}
+    raise TypeError(f"no static rendering for question type {question.type!r}")
+
+
+def _attr_json(data: dict) -> str:
+    return escape(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def _plain(text: str) -> str:
+    """Markdown reduced to escaped plain text, for elements that hold text only (<option>)."""
+    return nh3.clean(to_inline_html(text), tags=set()).strip()
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _choices(question: SingleChoice | MultipleChoice, base: str, seed: int | None) -> str:
+    kind = "radio" if isinstance(question, SingleChoice) else "checkbox"
+    rows = []
+    for index in display_order(question, seed):
+        option_id = f"{base}--o{index}"
+        rows.append(
+            f'<div class="coursekit-option"><input type="{kind}" id="{option_id}" name="{base}" value="{index}">'
+            f' <label for="{option_id}">{to_inline_html(question.options[index].text)}</label></div>'
+        )
+    return f'<div class="coursekit-options">{"".join(rows)}</div>'
+
+
+def _true_false(base: str) -> str:
+    rows = [
+        f'<div class="coursekit-option"><input type="radio" id="{base}--{value}" name="{base}" value="{value}">'
+        f' <label for="{base}--{value}">{label}</label></div>'
+        for value, label in (("true", "True"), ("false", "False"))
+    ]
+    return f'<div class="coursekit-options">{"".join(rows)}</div>'
+
+
+def _typed(base: str, unit: str | None, numeric: bool) -> str:
+    mode = ' inputmode="decimal"' if numeric else ""
+    after = f' <span class="coursekit-unit">{escape(unit)}</span>' if unit else ""
+    return (
+        f'<div class="coursekit-typed"><label for="{base}--input">Your answer</label>'
+        f' <input type="text" id="{base}--input" name="{base}" autocomplete="off" spellcheck="false"{mode}>'
+        f"{after}</div>"
+    )
+
+
+def _matching(question: Matching, base: str, seed: int | None) -> str:
+    order = display_order(question, seed)
+    rows = []
+    for left_index, pair in enumerate(question.pairs):
+        select_id = f"{base}--m{left_index}"
+        options = "".join(f'<option value="{j}">{_plain(question.pairs[j].right)}</option>' for j in order)
+        rows.append(
+            f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
+            f' <select id="{select_id}" name="{select_id}"><option value="">Choose…</option>{options}</select></div>'
+        )
+    return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
+
+
+def _controls(question: Question, base: str, seed: int | None) -> str:
+    if isinstance(question, SingleChoice | MultipleChoice):
+        return _choices(question, base, seed)
+    if isinstance(question, TrueFalse):
+        return _true_false(base)
+    if isinstance(question, Numeric):
+        return _typed(base, question.unit, numeric=True)
+    if isinstance(question, TextAnswer):
+        return _typed(base, None, numeric=False)
+    if isinstance(question, Matching):
+        return _matching(question, base, seed)
+    raise TypeError(f"no static rendering for question type {question.type!r}")
+
+
+def _answer_key(question: Question, seed: int | None) -> str:
+    if isinstance(question, SingleChoice | MultipleChoice):
+        items = []
+        for index in display_order(question, seed):
+            option = question.options[index]
+            mark = "Right" if option.correct else "Not right"
+            note = ""
+            if option.feedback:
+                note = f' <span class="coursekit-option-note">{to_inline_html(option.feedback)}</span>'
+            items.append(
+                f'<li data-option="{index}" data-correct="{str(option.correct).lower()}">'
+                f'<span class="coursekit-mark">{mark}:</span> {to_inline_html(option.text)}{note}</li>'
+            )
+        return f'<ul class="coursekit-key">{"".join(items)}</ul>'
+    if isinstance(question, TrueFalse):
+        return f'<p class="coursekit-key">The right answer: {"True" if question.answer else "False"}.</p>'
+    if isinstance(question, Numeric):
+        unit = f" {escape(question.unit)}" if question.unit else ""
+        low, high = question.bounds
+        accepted = _number(low) if low == high else f"from {_number(low)} to {_number(high)}"
+        return f'<p class="coursekit-key">The right answer: {accepted}{unit}.</p>'
+    if isinstance(question, Matching):
+        items = "".join(
+            f"<li>{to_inline_html(pair.left)} → {to_inline_html(pair.right)}</li>" for pair in question.pairs
+        )
+        return f'<p>The right matches:</p><ul class="coursekit-key">{items}</ul>'
+    if isinstance(question, TextAnswer):
+        accepted = "; ".join(f"“{escape(text)}”" for text in question.accept)
+        return f'<p class="coursekit-key">Accepted: {accepted}.</p>'
+    raise TypeError(f"no static rendering for question type {question.type!r}")
+
+
+def _faq_links(question: Question, faq: Faq | None) -> str:
+    if not question.faq:
+        return ""
+    links = []
+    for faq_id in question.faq:
+        entry = next((e for e in faq.entries if e.id == faq_id), None) if faq else None
+        text = escape(entry.question) if entry else f"FAQ entry {escape(faq_id)}"
+        links.append(f'<li><a href="{escape(entry_link(faq_id))}">{text}</a></li>')
+    return f'<div class="coursekit-faq-links"><p>Read more in the source FAQ:</p><ul>{"".join(links)}</ul></div>'
+
+
+def _question(question: Question, number: int, total: int, base: str, seed: int | None, faq: Faq | None) -> str:
+    prompt = to_html(question.prompt)
+    single = _ONE_PARAGRAPH.match(prompt)
+    counter = f'<span class="coursekit-number">Question {number} of {total}. </span>'
+    if single:
+        legend, body = f"<legend>{counter}{single.group(1)}</legend>", ""
+    else:
+        legend, body = f"<legend>{counter}</legend>", f'<div class="coursekit-prompt">{prompt}</div>'
+    explanation = to_html(question.explanation) if question.explanation else ""
+    more = explanation + _faq_links(question, faq)
+    more = f'<div class="coursekit-explanation">{more}</div>' if more else ""
+    return (
+        f'<fieldset class="coursekit-question" id="{base}" data-question-id="{escape(question.id)}"'
+        f' data-type="{escape(question.type)}" data-hash="{question_hash(question)}"'
+        f' data-key="{_attr_json(grading_key(question))}">'
+        f"{legend}{body}{_controls(question, base, seed)}"
+        f'<div class="coursekit-actions" hidden><button type="button" class="coursekit-check">Check</button>'
+        f' <button type="button" class="coursekit-retry">Try again</button></div>'
+        f'<div class="coursekit-feedback" id="{base}--feedback" aria-live="polite"></div>'
+        f'<details class="coursekit-answer"><summary>Show answer</summary>'
+        f"{_answer_key(question, seed)}"
+        f"{more}</details></fieldset>"
+    )
+
+
+def render_quiz(
+    bank: Bank,
+    course_id: str,
+    *,
+    seed: int | None = None,
+    show_answer_after: int | None = None,
+    faq: Faq | None = None,
+) -> str:
+    """The quiz as one HTML fragment (no script): ids come from the course, quiz and question ids.
+
+    `seed` shuffles choices as `coursekit.order` does; `show_answer_after=N` keeps the answer hidden
+    (when JavaScript runs) until N wrong tries; `faq`, when given, names the linked FAQ entries.
+    """
+    root = f"ck--{escape(course_id)}--{escape(bank.id)}"
+    total = len(bank.questions)
+    questions = "".join(
+        _question(question, number, total, f"{root}--{escape(question.id)}", seed, faq)
+        for number, question in enumerate(bank.questions, start=1)
+    )
+    intro = f'<div class="coursekit-intro">{to_html(bank.intro)}</div>' if bank.intro else ""
+    reveal = "" if show_answer_after is None else f' data-show-answer-after="{int(show_answer_after)}"'
+    return (
+        f'<section class="coursekit-quiz tex2jax_ignore mathjax_ignore" id="{root}"'
+        f' data-quiz-id="{escape(bank.id)}" data-course="{escape(course_id)}"{reveal}'
+        f' aria-labelledby="{root}--title">'
+        f'<p class="coursekit-title" id="{root}--title"><strong>{escape(bank.title)}</strong></p>{intro}'
+        f'<p class="coursekit-score" aria-live="polite" hidden></p>'
+        f"{questions}"
+        f'<div class="coursekit-summary" aria-live="polite" hidden></div>'
+        f'<p class="coursekit-quiz-actions" hidden>'
+        f'<button type="button" class="coursekit-reset">Reset quiz</button></p>'
+        f"</section>"
+    )

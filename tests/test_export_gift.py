@@ -1,0 +1,106 @@
+"""GIFT export: escaping, what is reported as lost, and the round trip bank -> GIFT -> bank."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from coursekit.__main__ import main
+from coursekit.bank import load_bank
+from coursekit.check import check_path
+from coursekit.course import load_course
+from coursekit.export import export
+from coursekit.export.gift import escape
+from coursekit.export.gift_import import import_gift, write_bank
+from coursekit.grade import grade
+
+CONTENT = FIXTURES / "export" / "content"
+
+# Responses to try on each question, in the grader's terms (see coursekit.grade).
+SAMPLES = {
+    "single": [None, 0, 1, 2],
+    "multiple": [[], [0], [1], [0, 1], [0, 1, 2], [2]],
+    "true_false": [None, True, False],
+    "numeric": ["", "0.9", "0.95", "0.96", "0.84", "30", "45", "46", "abc"],
+    "matching": [[None, None, None], [0, 1, 2], [1, 0, 2], [0, None, None]],
+    "text": ["", "abi", " Ankle  Brachial index ", "ankle", "ABI!"],
+}
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course(CONTENT)
+
+
+def test_escape_marks_every_special_character():
+    assert escape("a~b=c#d{e}f:g\\h") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h"
+    assert escape("one\n\ntwo") == "one\\n\\ntwo"
+
+
+def test_export_writes_one_file_per_quiz_and_reports_losses(course, tmp_path):
+    result = export(course, "gift", tmp_path)
+    assert [p.name for p in result.files] == ["every-type.gift.txt"]
+    assert result.questions == len(course.bank("every-type").questions)
+    lost = [str(loss) for loss in result.losses]
+    assert "every-type/numeric-tolerance: unit 'ratio' (GIFT numbers have no unit)" in lost
+    assert any(text.startswith("every-type: FAQ links and objectives") for text in lost)
+    text = result.files[0].read_text(encoding="utf-8")
+    # Every question is there, named by its id, with GIFT specials escaped in the text.
+    for question in course.bank("every-type").questions:
+        assert f"::{question.id}::[markdown]" in text
+    assert "Use `a \\= b` or \\{braces\\} \\#1 \\~ approx\\: 🙂{" in text
+    assert "~%50%Potassium (K)" in text and "~%-50%Vitamin K" in text
+
+
+def test_round_trip_keeps_every_question_meaning(course, tmp_path):
+    export(course, "gift", tmp_path)
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder, ignore=shutil.ignore_patterns("quizzes"))
+    imported = import_gift(tmp_path / "every-type.gift.txt", "every-type")
+    # The only thing GIFT cannot carry here is the unit.
+    assert imported.problems == []
+    out = folder / "quizzes" / "every-type.yml"
+    write_bank(imported.bank, out)
+    assert check_path(out)[1] == []
+    original, back = course.bank("every-type"), load_bank(out)
+    assert (back.title, back.intro) == (original.title, original.intro)
+    assert [q.id for q in back.questions] == [q.id for q in original.questions]
+    for before, after in zip(original.questions, back.questions, strict=True):
+        expected = before.model_dump(exclude={"unit"})
+        assert after.model_dump(exclude={"unit"}) == expected, before.id
+        for response in SAMPLES[before.type]:
+            assert grade(after, response) == grade(before, response), (before.id, response)
+
+
+def test_export_command_prints_counts_and_losses(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("COURSEKIT_CONTENT", str(CONTENT))
+    from coursekit.course import current_course
+
+    current_course.cache_clear()
+    try:
+        assert main(["export", "--format", "gift", "--quiz", "every-type", "--out", str(tmp_path)]) == 0
+        assert main(["export", "--format", "gift", "--quiz", "no-such-quiz", "--out", str(tmp_path)]) == 2
+    finally:
+        current_course.cache_clear()
+    captured = capsys.readouterr()
+    assert "gift: 7 questions in 1 file(s)" in captured.out
+    assert "every-type/numeric-tolerance: unit 'ratio'" in captured.out
+    assert "no quiz with id 'no-such-quiz'" in captured.err
+
+
+def test_round_trip_of_the_course_banks(tmp_path):
+    from conftest import CONTENT as COURSE_CONTENT
+
+    course = load_course(COURSE_CONTENT)
+    if not course.banks:
+        pytest.skip("the course has no quiz banks yet")
+    export(course, "gift", tmp_path)
+    for bank in course.banks.values():
+        imported = import_gift(tmp_path / f"{bank.id}.gift.txt", bank.id)
+        assert imported.problems == []
+        write_bank(imported.bank, tmp_path / f"{bank.id}.yml")
+        back = load_bank(tmp_path / f"{bank.id}.yml")
+        for before, after in zip(bank.questions, back.questions, strict=True):
+            assert after.model_dump(exclude={"unit"}) == before.model_dump(exclude={"unit"}), (bank.id, before.id)

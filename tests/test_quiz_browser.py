@@ -1,0 +1,354 @@
+"""Quizzes in Chromium with no kernel: a preview page (`python -m coursekit preview`) and the built book."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from conftest import BUILD, FIXTURES, ROOT, serve_folder
+
+BANKS = FIXTURES / "banks"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+BLOCK_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("storage is blocked", "SecurityError"); },
+});
+"""
+
+
+def write_preview(bank: Path, out: Path, *extra: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "coursekit", "preview", str(bank), "--out", str(out), *extra],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("preview")
+    shutil.copy(BANKS / "every_type.yml", folder / "every_type.yml")
+    write_preview(folder / "every_type.yml", folder / "quiz.html")
+    write_preview(BANKS / "every_type.yml", folder / "reveal.html", "--show-answer-after", "2")
+    for bank in sorted(BANKS.glob("*xss*.yml")):
+        write_preview(bank, folder / f"{bank.stem}.html")
+    server, url = serve_folder(folder)
+    yield folder, url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def errors(page: Page) -> list[str]:
+    """Script errors, and failed responses (Chromium's own /favicon.ico probe aside)."""
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(str(error)))
+
+    def on_console(message) -> None:
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            found.append(message.text)
+
+    def on_response(response) -> None:
+        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+            found.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("response", on_response)
+    return found
+
+
+def question(page: Page, question_id: str):
+    return page.locator(f'fieldset[data-question-id="{question_id}"]')
+
+
+def check(page: Page, question_id: str) -> None:
+    question(page, question_id).get_by_role("button", name="Check").click()
+
+
+def feedback(page: Page, question_id: str):
+    return question(page, question_id).locator(".coursekit-feedback")
+
+
+def answer_some(page: Page) -> None:
+    question(page, "pick-one").get_by_label("Carrying blood back to the heart").check()
+    check(page, "pick-one")
+    question(page, "how-many").get_by_label("Your answer").fill(" 149,5 ")
+    check(page, "how-many")
+    match = question(page, "match-them")
+    match.get_by_label("Artery").select_option(label="Blood back to the heart")
+    match.get_by_label("Vein").select_option(label="Blood back to the heart")
+    check(page, "match-them")
+
+
+@pytest.mark.browser
+def test_right_and_wrong_answers_get_feedback_and_score(page: Page, site, errors) -> None:
+    page.goto(site[1] + "quiz.html")
+    one = question(page, "pick-one")
+    one.get_by_label("Carrying air to the lungs").check()
+    check(page, "pick-one")
+    expect(feedback(page, "pick-one")).to_contain_text("Not right yet.")
+    expect(feedback(page, "pick-one")).to_contain_text("That's the airways' job, not a vessel's.")
+    one.get_by_label("Carrying blood back to the heart").check()
+    check(page, "pick-one")
+    expect(feedback(page, "pick-one")).to_contain_text("Correct.")
+    expect(feedback(page, "pick-one")).to_contain_text("Veins carry blood towards the heart")
+    expect(feedback(page, "pick-one").get_by_role("link")).to_have_attribute(
+        "href", "source-faq.ipynb#faq-poor-circulation-in-back-causes"
+    )
+    several = question(page, "pick-several")
+    several.get_by_label("Arteries").check()
+    several.get_by_label("Tendons").check()
+    check(page, "pick-several")
+    expect(feedback(page, "pick-several")).to_contain_text("Not right yet.")
+    several.get_by_label("Tendons").uncheck()
+    check(page, "pick-several")
+    expect(feedback(page, "pick-several")).to_contain_text("Partly right (33%).")
+    question(page, "type-it").get_by_label("Your answer").fill("  The   HEART ")
+    check(page, "type-it")
+    expect(feedback(page, "type-it")).to_contain_text("Correct.")
+    question(page, "how-many").get_by_label("Your answer").fill("a lot")
+    check(page, "how-many")
+    expect(feedback(page, "how-many")).to_contain_text("Give an answer first, then press Check.")
+    expect(page.locator(".coursekit-score")).to_have_text("Score: 2.33 of 7 (3 checked).")
+    question(page, "pick-one").get_by_role("button", name="Try again").click()
+    expect(question(page, "pick-one").locator("input:checked")).to_have_count(0)
+    expect(feedback(page, "pick-one")).to_be_empty()
+    expect(page.locator(".coursekit-score")).to_have_text("Score: 1.33 of 7 (2 checked).")
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_answers_are_restored_after_a_reload(page: Page, site, errors) -> None:
+    page.goto(site[1] + "quiz.html")
+    answer_some(page)
+    score = page.locator(".coursekit-score").inner_text()
+    page.reload()
+    expect(question(page, "pick-one").get_by_label("Carrying blood back to the heart")).to_be_checked()
+    expect(feedback(page, "pick-one")).to_contain_text("Correct.")
+    expect(question(page, "how-many").get_by_label("Your answer")).to_have_value(" 149,5 ")
+    expect(question(page, "match-them").get_by_label("Vein")).to_have_value("1")
+    expect(feedback(page, "match-them")).to_contain_text("Partly right (33%).")
+    expect(page.locator(".coursekit-score")).to_have_text(score)
+    page.get_by_role("button", name="Reset quiz").click()
+    expect(page.locator(".coursekit-quiz input:checked")).to_have_count(0)
+    page.reload()
+    expect(page.locator(".coursekit-score")).to_have_text("Score: 0 of 7 (0 checked).")
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_a_changed_question_starts_fresh_and_the_others_keep_their_answers(page: Page, site, errors) -> None:
+    folder, url = site
+    page.goto(url + "quiz.html")
+    answer_some(page)
+    bank = folder / "every_type.yml"
+    original = bank.read_text()
+    try:
+        bank.write_text(original.replace("How many minutes are there in 2.5 hours?", "How many minutes in 3 hours?"))
+        write_preview(bank, folder / "quiz.html")
+        page.reload()
+        expect(question(page, "how-many").get_by_label("Your answer")).to_have_value("")
+        expect(feedback(page, "how-many")).to_be_empty()
+        expect(question(page, "pick-one").get_by_label("Carrying blood back to the heart")).to_be_checked()
+    finally:
+        bank.write_text(original)
+        write_preview(bank, folder / "quiz.html")
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_corrupt_saved_progress_is_ignored(page: Page, site, errors) -> None:
+    page.goto(site[1] + "quiz.html")
+    hashes = page.eval_on_selector_all("fieldset", "all => all.map(f => f.dataset.hash)")
+    prefix = "coursekit:circulation-and-back-pain:every-type:"
+    junk = {
+        "pick-one": "{not json",
+        "pick-several": json.dumps({"hash": hashes[1], "response": {"x": 1}, "checked": True}),
+        "match-them": json.dumps({"hash": hashes[5], "response": "nonsense", "tries": "many", "checked": True}),
+        "type-it": "null",
+    }
+    page.evaluate("([prefix, junk]) => { for (const k in junk) localStorage.setItem(prefix + k, junk[k]); }",
+                  [prefix, junk])
+    page.reload()
+    expect(page.locator(".coursekit-score")).to_be_visible()
+    question(page, "type-it").get_by_label("Your answer").fill("heart")
+    check(page, "type-it")
+    expect(feedback(page, "type-it")).to_contain_text("Correct.")
+    question(page, "pick-one").get_by_label("Making blood cells").check()
+    check(page, "pick-one")
+    expect(feedback(page, "pick-one")).to_contain_text("Not right yet.")
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_the_quiz_works_with_storage_blocked(page: Page, site, errors) -> None:
+    page.add_init_script(BLOCK_STORAGE)
+    page.goto(site[1] + "quiz.html")
+    question(page, "true-or-false").get_by_label("True").check()
+    check(page, "true-or-false")
+    expect(feedback(page, "true-or-false")).to_contain_text("Correct.")
+    page.get_by_role("button", name="Reset quiz").click()
+    expect(feedback(page, "true-or-false")).to_be_empty()
+    assert errors == []
+
+
+def tab_to(page: Page, selector: str) -> None:
+    """Press Tab until the focused element matches `selector` (the way a keyboard user moves)."""
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.browser
+def test_a_whole_quiz_can_be_done_with_the_keyboard(page: Page, site, errors) -> None:
+    page.goto(site[1] + "quiz.html")
+    base = "#ck--circulation-and-back-pain--every-type--"
+    tab_to(page, base + "pick-one--o0")
+    page.keyboard.press("Space")
+    tab_to(page, base + "pick-one .coursekit-check")
+    page.keyboard.press("Enter")
+    for option in ("o0", "o1", "o2"):
+        tab_to(page, f"{base}pick-several--{option}")
+        page.keyboard.press("Space")
+    tab_to(page, base + "pick-several .coursekit-check")
+    page.keyboard.press("Enter")
+    tab_to(page, base + "true-or-false--true")
+    page.keyboard.press("Space")
+    tab_to(page, base + "true-or-false .coursekit-check")
+    page.keyboard.press("Enter")
+    for question_id, typed in (("how-many", "150"), ("in-a-range", "2"), ("type-it", "heart")):
+        tab_to(page, f"{base}{question_id}--input")
+        page.keyboard.type(typed)
+        page.keyboard.press("Enter")
+    for left, downs in (("m0", 1), ("m1", 2), ("m2", 3)):
+        tab_to(page, f"{base}match-them--{left}")
+        for _ in range(downs):
+            page.keyboard.press("ArrowDown")
+    tab_to(page, base + "match-them .coursekit-check")
+    page.keyboard.press("Space")
+    expect(page.locator(".coursekit-summary")).to_have_text("Quiz done. You scored 7 of 7. Every answer is right.")
+    expect(page.locator(".coursekit-feedback.is-correct")).to_have_count(7)
+    tab_to(page, ".coursekit-reset")
+    page.keyboard.press("Enter")
+    expect(page.locator(".coursekit-summary")).to_be_hidden()
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_the_answer_is_revealed_after_the_set_number_of_wrong_tries(page: Page, site, errors) -> None:
+    page.goto(site[1] + "reveal.html")
+    answer = question(page, "true-or-false").locator("details")
+    expect(answer).to_be_hidden()
+    question(page, "true-or-false").get_by_label("False").check()
+    check(page, "true-or-false")
+    expect(answer).to_be_hidden()
+    check(page, "true-or-false")
+    expect(answer).to_be_visible()
+    expect(answer).to_have_attribute("open", "")
+    expect(feedback(page, "true-or-false")).to_contain_text("The answer is now shown below.")
+    assert errors == []
+
+
+def wcag_violations(page: Page) -> list:
+    results = Axe().run(page, context={"include": [[".coursekit-quiz"]]}, options=WCAG)
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_violation_in_the_quiz(page: Page, site, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site[1] + "quiz.html")
+    assert wcag_violations(page) == []
+    answer_some(page)
+    question(page, "pick-one").locator("summary").click()
+    assert wcag_violations(page) == []
+
+
+@pytest.mark.browser
+def test_payloads_stay_inert_in_the_browser(page: Page, site, errors) -> None:
+    pages = sorted(site[0].glob("*xss*.html"))
+    assert pages
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for html in pages:
+        page.goto(site[1] + html.name)
+        for box in page.locator("fieldset").all():
+            for control in box.locator("input[type=radio], input[type=checkbox]").all():
+                control.check()
+            for typed in box.locator("input[type=text]").all():
+                typed.fill("</q><script>alert(1)</script>")
+            for select in box.locator("select").all():
+                select.select_option(index=1)
+            box.get_by_role("button", name="Check").click()
+            if box.locator("summary").is_visible():
+                box.locator("summary").click()
+            box.locator("legend").hover()
+        quiz = page.locator(".coursekit-quiz")
+        expect(quiz.locator("script, img, svg, iframe, object, style, math")).to_have_count(0)
+        handlers = quiz.evaluate("q => [...q.querySelectorAll('*')].flatMap(e => e.getAttributeNames())"
+                                 ".filter(n => n.startsWith('on'))")
+        assert handlers == []
+        assert quiz.locator("a[href^='javascript:' i], a[href^='data:' i]").count() == 0
+    assert dialogs == []
+    assert errors == []
+
+
+def quiz_pages() -> list[Path]:
+    return sorted(p for p in BUILD.rglob("*.html") if 'class="coursekit-quiz ' in p.read_text(encoding="utf-8"))
+
+
+def notebooks_with_quizzes() -> list[Path]:
+    return sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if "coursekit.quiz(" in p.read_text())
+
+
+def test_only_pages_with_a_quiz_load_the_quiz_script_and_style(book_url: str) -> None:
+    if not notebooks_with_quizzes():
+        pytest.skip("no lesson notebook shows a quiz yet")
+    pages = quiz_pages()
+    assert len(pages) >= len(notebooks_with_quizzes())
+    for html in BUILD.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        has_quiz = html in pages
+        assert bool(re.search(r'<script defer="defer" src="[^"]*_static/quiz\.js', text)) == has_quiz, html
+        assert bool(re.search(r'<link [^>]*href="[^"]*_static/quiz\.css', text)) == has_quiz, html
+    assert (BUILD / "_static" / "quiz.js").is_file()
+
+
+@pytest.mark.browser
+def test_a_lesson_quiz_in_the_built_book_grades_and_restores(page: Page, book_url: str, errors) -> None:
+    if not notebooks_with_quizzes():
+        pytest.skip("no lesson notebook shows a quiz yet")
+    html = quiz_pages()[0]
+    page.goto(book_url + html.relative_to(BUILD).as_posix())
+    box = page.locator("fieldset.coursekit-question").first
+    radios = box.locator("input[type=radio]")
+    assert radios.count() >= 2, "the first quiz question of the first quiz page is expected to be a choice"
+    key = json.loads(box.get_attribute("data-key"))
+    correct = [str(i) for i, right in enumerate(key.get("correct", [])) if right] or [str(key.get("answer")).lower()]
+    wrong = next(r for r in radios.all() if r.get_attribute("value") not in correct)
+    wrong.check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator(".coursekit-feedback")).to_contain_text("Not right yet.")
+    box.locator(f'input[value="{correct[0]}"]').check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator(".coursekit-feedback")).to_contain_text("Correct.")
+    page.reload()
+    expect(box.locator(f'input[value="{correct[0]}"]')).to_be_checked()
+    expect(box.locator(".coursekit-feedback")).to_contain_text("Correct.")
+    assert wcag_violations(page) == []
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    assert wcag_violations(page) == []
+    # The rest of the book's assets are tested elsewhere; here, script errors and the quiz's own files count.
+    assert [e for e in errors if "quiz" in e or not e.startswith("404 ")] == []

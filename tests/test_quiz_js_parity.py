@@ -1,0 +1,163 @@
+"""Python grading (coursekit.grade) and the book's JavaScript grading (static/quiz.js) agree.
+
+For every question of every bank (the course's and the test fixtures'), a generated set of responses
+(right, wrong, partial, empty and odd input) is graded by both; the JavaScript runs in one Node process,
+with the grading key read from the rendered quiz HTML, as the book's page holds it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import CONTENT, FIXTURES
+from coursekit.bank import (
+    Bank,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Question,
+    SingleChoice,
+    TextAnswer,
+    TrueFalse,
+    load_bank,
+)
+from coursekit.check import faq_ids_for_bank
+from coursekit.grade import grade
+from coursekit.source import ContentError
+from coursekit.static_quiz import render_quiz
+
+QUIZ_JS = Path(__file__).resolve().parents[1] / "src" / "coursekit" / "static" / "quiz.js"
+ODD_SPACES = ["\u00a0", "\u2009", "\u3000", "\x1c", "\x1f", "\x85", "\ufeff", "\u200b", "\t\n"]
+FULLWIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
+
+
+def banks() -> list[tuple[Path, Bank]]:
+    """Every course bank, and every fixture bank that loads (the others are invalid on purpose)."""
+    found = [(path, load_bank(path, faq_ids_for_bank(path))) for path in sorted((CONTENT / "quizzes").glob("*.yml"))]
+    for path in sorted((FIXTURES / "banks").glob("*.yml")):
+        try:
+            found.append((path, load_bank(path, faq_ids_for_bank(path))))
+        except ContentError:
+            continue
+    return found
+
+
+def numbers_around(low: float, high: float) -> list[str]:
+    mid = (low + high) / 2
+    values = [low, high, mid, low - 1e-10, high + 1e-10, low - 1e-6, high + 1e-6, low - 1, high + 1, -mid, mid * 10]
+    texts = [repr(v) for v in values] + [f"{v:g}" for v in values] + [f"{v:.3e}" for v in values]
+    texts += [t.replace(".", ",") for t in texts[:6]]
+    texts += [f" {texts[2]} ", f"{ODD_SPACES[0]}{texts[0]}{ODD_SPACES[1]}", texts[2].translate(FULLWIDTH)]
+    texts += [f"{s}{texts[2]}" for s in ODD_SPACES]
+    return texts
+
+
+# Arabic-Indic, fullwidth and mathematical digits, an Arabic decimal separator, fractions, superscripts.
+ODD_NUMBERS = [
+    "", " ", " 1,5 ", "1,000.5", "1,2,3", ",5", "5,", "1.", ".5", "+3", "-0", "1e3", "1E-2", "e3", "1e", "abc", "ABC  ",
+    "\u0661\u0662", "\u0661\u066b\u0665", "\u0661,\u0665", "\uff11\uff15\uff10", "\U0001d7cf\U0001d7d3\U0001d7ce",
+    "1 5 0", "150 minutes", "NaN", "inf", "1_000", "0x10", "--1", "+-1", "\u00bd", "\u00b2", "1e999",
+]
+ODD_TEXTS = [
+    "", "   ", "ABC  ", "abc", "\u0130", "\u00df", "SS", "\ufb01", "HEART".translate(FULLWIDTH), "heart\u0301",
+    "\U0001f600", "<b>x</b>", "x" * 300,
+]
+
+
+def responses(question: Question) -> list:
+    """Right, wrong, partial, empty and odd responses in the shapes grade.py documents."""
+    if isinstance(question, SingleChoice):
+        return [None, *range(len(question.options))]
+    if isinstance(question, MultipleChoice):
+        indices = range(len(question.options))
+        subsets = [list(c) for r in range(len(indices) + 1) for c in itertools.combinations(indices, r)]
+        return [*subsets[:80], [0, 0], [len(question.options) - 1, 0]]
+    if isinstance(question, TrueFalse):
+        return [None, True, False]
+    if isinstance(question, Numeric):
+        return [*numbers_around(*question.bounds), *ODD_NUMBERS]
+    if isinstance(question, Matching):
+        n = len(question.pairs)
+        identity = list(range(n))
+        return [
+            [], [None] * n, identity, identity[::-1], identity[1:] + identity[:1], [0] * n,
+            [identity[0]] + [None] * (n - 1), [None] * (n - 1) + [n - 1], identity[:-1], [*identity, 0],
+        ]
+    if isinstance(question, TextAnswer):
+        found = list(ODD_TEXTS)
+        for accepted in question.accept:
+            found += [accepted, accepted.upper(), f"  {accepted}  ", accepted.replace(" ", "   "),
+                      accepted.translate(FULLWIDTH), accepted[:-1], f"{accepted}x"]
+            found += [f"{s}{accepted}{s}" for s in ODD_SPACES]
+        return found
+    raise AssertionError(f"no responses for question type {question.type!r}")
+
+
+def cases() -> list[dict]:
+    found = []
+    for path, bank in banks():
+        page = BeautifulSoup(render_quiz(bank, "parity"), "html.parser")
+        for question in bank.questions:
+            key = json.loads(page.select_one(f'fieldset[data-question-id="{question.id}"]')["data-key"])
+            for response in responses(question):
+                python = grade(question, response)
+                found.append({
+                    "where": f"{path.name}:{question.id}:{response!r}",
+                    "key": key,
+                    "response": response,
+                    "python": {"answered": python.answered, "correct": python.correct, "score": python.score},
+                })
+    return found
+
+
+RUNNER = """
+const quiz = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (chunk) => { input += chunk; });
+process.stdin.on("end", () => {
+  const out = JSON.parse(input).map((c) => quiz.grade(c.key, c.response));
+  process.stdout.write(JSON.stringify(out));
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def node() -> str:
+    found = shutil.which("node") or "/usr/bin/node"
+    if not Path(found).is_file():
+        pytest.fail("Node.js is needed to run quiz.js: install Debian's `nodejs` package")
+    return found
+
+
+def test_banks_cover_every_question_type() -> None:
+    names = {path.name for path, _ in banks()}
+    assert {"every_type.yml", "xss_payloads.yml"} <= names
+    types = {question.type for _, bank in banks() for question in bank.questions}
+    assert types == {"single", "multiple", "true_false", "numeric", "matching", "text"}
+
+
+def test_javascript_grades_every_response_as_python_does(node: str) -> None:
+    all_cases = cases()
+    assert len(all_cases) > 500
+    payload = json.dumps([{"key": c["key"], "response": c["response"]} for c in all_cases])
+    done = subprocess.run(
+        [node, "-e", RUNNER, str(QUIZ_JS)], input=payload, capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    javascript = json.loads(done.stdout)
+    mismatches = [
+        f"{c['where']}: python {c['python']} javascript {js}"
+        for c, js in zip(all_cases, javascript, strict=True)
+        if js != c["python"]
+    ]
+    assert mismatches == []
+    # The generated set really exercises right, wrong, partial and unanswered results.
+    outcomes = {(c["python"]["answered"], c["python"]["correct"], 0 < c["python"]["score"] < 1) for c in all_cases}
+    assert outcomes == {(False, False, False), (True, True, False), (True, False, False), (True, False, True)}
