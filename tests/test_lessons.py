@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections import Counter
@@ -147,9 +148,11 @@ def test_every_citation_exists_and_every_source_is_cited():
 
 
 def test_bibliography_urls_come_from_the_content_review():
-    review = Path("/work/shared/content-review.md")
+    review = ROOT.parent / "shared" / "content-review.md"  # the project's shared folder, beside the checkout
     if not review.is_file():
-        pytest.skip("the content review is not in this checkout")
+        if os.environ.get("CI"):
+            pytest.fail(f"{review} is missing: CI runs with the shared folder beside the checkout")
+        pytest.skip(f"{review} is not beside this checkout")
     listed = set(re.findall(r"https?://\S+", review.read_text()))
     urls = re.findall(r"url = \{([^}]+)\}", (BOOK / "references.bib").read_text())
     assert urls and [url for url in urls if url not in listed] == []
