@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 from collections import Counter
-from pathlib import Path
 
 import nbformat
 import pytest
