@@ -21,6 +21,11 @@ HIDDEN, SHOWN = "none", ""
 WIDE = {"description_width": "initial"}
 
 
+def fit() -> widgets.Layout:
+    """A layout as wide as its text: the default fixed widget width clips long options."""
+    return widgets.Layout(width="auto")
+
+
 def plain(text: str) -> str:
     """Markdown as plain text, for widget labels (which show text, never HTML)."""
     return html.unescape(nh3.clean(to_inline_html(text), tags=set())).strip()
@@ -38,7 +43,7 @@ class ChoiceInput:
             options = [("True", True), ("False", False)]
         else:
             options = [(plain(question.options[i].text), i) for i in display_order(question, seed)]
-        self.choice = widgets.RadioButtons(options=options, value=None, description="Answer", style=WIDE)
+        self.choice = widgets.RadioButtons(options=options, value=None, description="Answer", style=WIDE, layout=fit())
         self.widget = self.choice
 
     def response(self) -> int | bool | None:
@@ -57,7 +62,7 @@ class CheckboxesInput:
     def __init__(self, question: MultipleChoice, seed: int | None):
         self.order = display_order(question, seed)
         self.boxes = [
-            widgets.Checkbox(value=False, description=plain(question.options[i].text), indent=False)
+            widgets.Checkbox(value=False, description=plain(question.options[i].text), indent=False, layout=fit())
             for i in self.order
         ]
         self.widget = widgets.VBox(self.boxes)
@@ -98,7 +103,7 @@ class MatchingInput:
     def __init__(self, question: Matching, seed: int | None):
         rights = [("Choose…", None)] + [(plain(question.pairs[j].right), j) for j in display_order(question, seed)]
         self.dropdowns = [
-            widgets.Dropdown(options=rights, value=None, description=plain(pair.left), style=WIDE)
+            widgets.Dropdown(options=rights, value=None, description=plain(pair.left), style=WIDE, layout=fit())
             for pair in question.pairs
         ]
         self.widget = widgets.VBox(self.dropdowns)
