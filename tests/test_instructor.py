@@ -14,8 +14,7 @@ from coursekit.source import ContentError
 @pytest.fixture(scope="module")
 def lessons():
     course = load_course(CONTENT)
-    if course.lessons is None:
-        pytest.skip("the course has no lessons.yml yet")
+    assert course.lessons is not None, "the course has content/lessons.yml"
     return course.lessons
 
 

@@ -314,8 +314,7 @@ def notebooks_with_quizzes() -> list[Path]:
 
 
 def test_only_pages_with_a_quiz_load_the_quiz_script_and_style(book_url: str) -> None:
-    if not notebooks_with_quizzes():
-        pytest.skip("no lesson notebook shows a quiz yet")
+    assert notebooks_with_quizzes(), "the lesson notebooks show quizzes"
     pages = quiz_pages()
     assert len(pages) >= len(notebooks_with_quizzes())
     for html in BUILD.rglob("*.html"):
@@ -328,8 +327,7 @@ def test_only_pages_with_a_quiz_load_the_quiz_script_and_style(book_url: str) ->
 
 @pytest.mark.browser
 def test_a_lesson_quiz_in_the_built_book_grades_and_restores(page: Page, book_url: str, errors) -> None:
-    if not notebooks_with_quizzes():
-        pytest.skip("no lesson notebook shows a quiz yet")
+    assert notebooks_with_quizzes(), "the lesson notebooks show quizzes"
     html = quiz_pages()[0]
     page.goto(book_url + html.relative_to(BUILD).as_posix())
     box = page.locator("fieldset.coursekit-question").first
