@@ -27,12 +27,12 @@ test: book
 	$(PY) -m pytest
 
 # Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
-# what nbval compares in `make test`) match the current engine and content. Widget state is not
-# saved: before a run JupyterLab shows each quiz's static HTML; saved state would add ~250 KB of
-# random model ids to each notebook on every run.
+# what nbval compares in `make test`) match the current engine and content. Widget state and cell
+# timings are not saved: before a run JupyterLab shows each quiz's static HTML, and a re-run does
+# not rewrite ~250 KB of random model ids and timestamps per notebook.
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False \
-		notebooks/*.ipynb
+		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 # Every quiz in every export format (Moodle GIFT, Canvas QTI, Anki, printable worksheets), each
 # run listing what its format could not carry.
