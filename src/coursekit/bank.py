@@ -205,12 +205,6 @@ def _question_problems(document: YamlDocument, index: int, raw: object) -> tuple
         return None, problems
 
 
-def known_faq_ids(content: Path) -> set[str]:
-    from coursekit.faq import cached_faq
-
-    return {entry.id for entry in cached_faq(content / "faq.yml").entries}
-
-
 def load_bank(path: Path, faq_ids: set[str] | None = None) -> Bank:
     """Load and validate one bank; raise ContentError listing every problem.
 

@@ -7,12 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pydantic
-
 from coursekit.bank import Bank, load_bank
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
 from coursekit.lessons import Lessons, load_lessons, objective_problems
-from coursekit.source import ContentError, Problem, read_yaml, validation_problems
+from coursekit.source import ContentError, Problem, read_yaml, validate_document
 
 
 def content_dir(start: Path | None = None) -> Path:
@@ -36,11 +34,10 @@ class CourseInfo(Model):
 
 
 def load_course_info(path: Path) -> CourseInfo:
-    document = read_yaml(path)
-    try:
-        return CourseInfo.model_validate(document.data)
-    except pydantic.ValidationError as error:
-        raise ContentError(validation_problems(document, error)) from None
+    info, problems = validate_document(read_yaml(path), CourseInfo)
+    if problems:
+        raise ContentError(problems)
+    return info
 
 
 @dataclass(frozen=True)

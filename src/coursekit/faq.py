@@ -7,10 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import pydantic
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from coursekit.source import ContentError, duplicate_id_problems, read_yaml, validation_problems
+from coursekit.source import ContentError, read_yaml, validate_document
 
 Topic = Literal["causes", "symptoms", "prevention", "treatment"]
 TOPICS: tuple[str, ...] = ("causes", "symptoms", "prevention", "treatment")
@@ -87,14 +86,7 @@ class Faq(Model):
 
 def load_faq(path: Path) -> Faq:
     """Load and validate a `faq.yml`; raise ContentError listing every problem."""
-    document = read_yaml(path)
-    problems = []
-    faq = None
-    try:
-        faq = Faq.model_validate(document.data)
-    except pydantic.ValidationError as error:
-        problems += validation_problems(document, error)
-    problems += duplicate_id_problems(document, "entries")
+    faq, problems = validate_document(read_yaml(path), Faq, items="entries")
     if problems:
         raise ContentError(problems)
     return faq

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pydantic
 from pydantic import Field
 
 from coursekit.bank import Bank
 from coursekit.faq import Model, Slug, Text
 from coursekit.faq_html import Html
 from coursekit.markdown import to_inline_html
-from coursekit.source import ContentError, Problem, duplicate_id_problems, read_yaml, validation_problems
+from coursekit.source import ContentError, Problem, read_yaml, validate_document
 
 
 class Objective(Model):
@@ -58,13 +57,7 @@ def load_lessons(path: Path) -> Lessons:
     Lesson ids and numbers must be unique, and objective ids unique across the whole course.
     """
     document = read_yaml(path)
-    problems: list[Problem] = []
-    lessons = None
-    try:
-        lessons = Lessons.model_validate(document.data)
-    except pydantic.ValidationError as error:
-        problems += validation_problems(document, error)
-    problems += duplicate_id_problems(document, "lessons")
+    lessons, problems = validate_document(document, Lessons, items="lessons")
     if lessons is not None:
         numbers: dict[int, int] = {}
         objectives: dict[str, list[int]] = {}

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
+ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson"}
 
 
@@ -145,3 +146,16 @@ def duplicate_id_problems(document: YamlDocument, key: str) -> list[Problem]:
         else:
             seen[ident] = index
     return problems
+
+
+def validate_document(
+    document: YamlDocument, model: type[ModelT], items: str | None = None
+) -> tuple[ModelT | None, list[Problem]]:
+    """The document as `model` (None if invalid) and its problems, with repeated ids under `items`."""
+    try:
+        instance, problems = model.model_validate(document.data), []
+    except pydantic.ValidationError as error:
+        instance, problems = None, validation_problems(document, error)
+    if items:
+        problems += duplicate_id_problems(document, items)
+    return instance, problems
