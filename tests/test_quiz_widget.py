@@ -136,7 +136,7 @@ def test_every_type_is_graded_from_its_inputs(quiz):
         "Not right: Walking → Vitamin",
         "type-it": "Correct.",
     }
-    assert text_of(quiz.score.value) == "Score: 3.83333 of 7 (6 checked)."
+    assert text_of(quiz.score.value) == "Score: 3.83 of 7 (6 checked)."
     assert quiz.summary.value == ""
 
 

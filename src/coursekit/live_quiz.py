@@ -6,6 +6,7 @@ Every response is graded by `coursekit.grade`, in bank order, whatever order the
 from __future__ import annotations
 
 import html
+import math
 
 import ipywidgets as widgets
 import nh3
@@ -33,6 +34,16 @@ def plain(text: str) -> str:
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+def _half_up(value: float) -> int:
+    """Rounded as the browser's Math.round does (Python's round() goes to even)."""
+    return math.floor(value + 0.5)
+
+
+def _score(points: float) -> str:
+    """Points as the static quiz shows them: at most two decimals."""
+    return _number(_half_up(points * 100) / 100)
 
 
 class ChoiceInput:
@@ -213,7 +224,7 @@ class QuestionView(widgets.VBox):
         if result.correct:
             status = "<p><strong>Correct.</strong></p>"
         elif result.score > 0:
-            status = f"<p><strong>Partly right</strong> ({result.score:.0%}).</p>"
+            status = f"<p><strong>Partly right</strong> ({_half_up(result.score * 100)}%).</p>"
         else:
             status = "<p><strong>Not right yet.</strong></p>"
         self.feedback.value = status + option_feedback(self.question, response)
@@ -288,11 +299,11 @@ class Quiz(widgets.VBox):
         graded = [view for view in self.questions if view.grade is not None]
         points = sum(view.grade.score for view in graded)
         total = len(self.questions)
-        self.score.value = f"<p>Score: {_number(points)} of {total} ({len(graded)} checked).</p>"
+        self.score.value = f"<p>Score: {_score(points)} of {total} ({len(graded)} checked).</p>"
         if len(graded) == total:
             review = [str(n) for n, view in enumerate(self.questions, start=1) if not view.grade.correct]
             again = f" Worth another look: question {', '.join(review)}." if review else " Every answer is right."
-            self.summary.value = f"<p><strong>Quiz done.</strong> You scored {_number(points)} of {total}.{again}</p>"
+            self.summary.value = f"<p><strong>Quiz done.</strong> You scored {_score(points)} of {total}.{again}</p>"
         else:
             self.summary.value = ""
 
