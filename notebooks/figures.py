@@ -59,6 +59,16 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
+def _canvas(width: float, height: float):
+    """A figure with one blank axes spanning 0..1 both ways, for drawings placed by hand."""
+    figure = _figure(width, height)
+    ax = figure.add_subplot()
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    return figure, ax
+
+
 def relative_flow(narrowing_percent: float) -> float:
     """Flow left through a tube whose inside diameter is narrowed by `narrowing_percent`, as a fraction.
 
@@ -80,11 +90,7 @@ def _card(ax, x: float, title: str, rows: list[tuple[str, str]], colour: str) ->
 @_styled
 def claudication() -> Png:
     """Vascular and neurogenic claudication side by side: where it hurts, what brings it on and eases it, tests."""
-    figure = _figure(9.5, 5.2)
-    ax = figure.add_subplot()
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
+    figure, ax = _canvas(9.5, 5.2)
     _card(ax, 0.01, "Vascular claudication (PAD)", [
         ("Where it hurts", "Calf, sometimes thigh or buttock;\ncramping muscle pain"),
         ("Brought on by", "Walking a fairly set distance"),
@@ -144,11 +150,7 @@ def abi_bands() -> Png:
 @_styled
 def urgency_tiers() -> Png:
     """Three tiers of care, from emergency to a routine appointment, with examples."""
-    figure = _figure(9.5, 5.0)
-    ax = figure.add_subplot()
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
+    figure, ax = _canvas(9.5, 5.0)
     tiers = [
         ("EMERGENCY: call your emergency number now", RED,
          "Chest pain or pressure; stroke signs (FAST); a sudden cold, pale, painful limb;\n"
