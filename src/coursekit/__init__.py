@@ -59,11 +59,11 @@ def key_points(lesson_id: str) -> faq_html.Html:
 
 
 def red_flags(lesson_id: str | None = None, *, tier: str | None = None):
-    """Warning signs from content/red-flags.yml as Markdown: those a lesson shows, by tier, or every sign of one tier."""
-    from coursekit import red_flags as flags
+    """Warning signs (content/red-flags.yml) as Markdown: those a lesson shows, by tier, or every sign of one tier."""
+    from coursekit.seek_care import lesson_markdown, tier_markdown
 
     data = current_course().red_flags
-    return flags.tier_markdown(data, tier) if tier else flags.lesson_markdown(data, lesson_id)
+    return tier_markdown(data, tier) if tier else lesson_markdown(data, lesson_id)
 
 
 # For instructors: pages under book/instructor/ call these; `root` is the path from the page to the book's root.

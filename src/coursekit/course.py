@@ -10,7 +10,7 @@ from pathlib import Path
 from coursekit.bank import Bank, load_bank
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
 from coursekit.lessons import Lessons, load_lessons, objective_problems
-from coursekit.red_flags import RedFlags, bib_keys, load_red_flags
+from coursekit.seek_care import RedFlags, bib_keys, load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
 
 

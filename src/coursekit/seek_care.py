@@ -21,10 +21,11 @@ def _restricted_markdown(value: str) -> str:
     """Markdown that may use the {term} role and nothing else MyST could run: no HTML, directives or other roles."""
     for match in ROLE.finditer(value):
         if match.group(1) != "term":
-            raise ValueError(f"only the {{term}} role is allowed, not {{{match.group(1)}}}: list sources under `sources`")
+            role = match.group(1)
+            raise ValueError(f"only the {{term}} role is allowed, not {{{role}}}: list sources under `sources`")
     rest = ROLE.sub("", value)
     for forbidden, what in (("<", "HTML"), ("```", "a directive"), ("~~~", "a directive"), (":::", "a directive"),
-                            ("{{", "a substitution")):
+                            ("{{", "a substitution"), ("](", "a link")):
         if forbidden in rest:
             raise ValueError(f"must not contain {what} ({forbidden!r})")
     return value
@@ -51,7 +52,7 @@ class Sign(Model):
     text: SignText
     figure: Plain | None = None
     sources: tuple[Slug, ...] = ()
-    lessons: tuple[Slug, ...] = ()
+    shown_in: tuple[Slug, ...] = ()
 
 
 class RedFlags(Model):
@@ -59,7 +60,7 @@ class RedFlags(Model):
     signs: list[Sign] = Field(min_length=1)
 
     def in_tier(self, tier_id: str, lesson_id: str | None = None) -> list[Sign]:
-        return [s for s in self.signs if s.tier == tier_id and (lesson_id is None or lesson_id in s.lessons)]
+        return [s for s in self.signs if s.tier == tier_id and (lesson_id is None or lesson_id in s.shown_in)]
 
 
 def bib_keys(path: Path) -> set[str]:
@@ -85,13 +86,14 @@ def load_red_flags(path: Path, sources: set[str] | None = None, lessons: set[str
         tier_ids = [tier.id for tier in red_flags.tiers]
         for i, tier_id in enumerate(tier_ids):
             if tier_id in tier_ids[:i]:
-                problems.append(document.problem(["tiers", i, "id"], "duplicate tier id"))
+                first = document.line(["tiers", tier_ids.index(tier_id), "id"])
+                problems.append(document.problem(["tiers", i, "id"], f"duplicate id (first used on line {first})"))
         for i, sign in enumerate(red_flags.signs):
             problems += _unknown(document, ["signs", i, "tier"], tier_ids, sign.tier, "tier")
             for j, key in enumerate(sign.sources):
                 problems += _unknown(document, ["signs", i, "sources", j], sources, key, "entry of references.bib")
-            for j, lesson_id in enumerate(sign.lessons):
-                problems += _unknown(document, ["signs", i, "lessons", j], lessons, lesson_id, "lesson")
+            for j, lesson_id in enumerate(sign.shown_in):
+                problems += _unknown(document, ["signs", i, "shown_in", j], lessons, lesson_id, "lesson")
     if problems:
         raise ContentError(problems)
     return red_flags
