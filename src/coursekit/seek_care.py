@@ -64,8 +64,8 @@ class RedFlags(Model):
 
 
 def bib_keys(path: Path) -> set[str]:
-    """The entry keys of a BibTeX file (empty if there is none)."""
-    return set(BIB_KEY.findall(path.read_text(encoding="utf-8"))) if path.is_file() else set()
+    """The entry keys of a BibTeX file."""
+    return set(BIB_KEY.findall(path.read_text(encoding="utf-8")))
 
 
 def _unknown(document, loc: list, known: Iterable[str] | None, value: str, what: str) -> list[Problem]:
