@@ -13,7 +13,7 @@ from coursekit.check import check_path
 from coursekit.source import ContentError
 
 BANKS = FIXTURES / "banks"
-TYPE_LIST = "single, multiple, true_false, numeric, matching, text"
+TYPE_LIST = "single, multiple, true_false, numeric, matching, text, ordering"
 
 # Each malformed fixture and every line `python -m coursekit check FILE` prints for it (without the path).
 EXPECTED = {
