@@ -9,9 +9,10 @@ import pytest
 
 import coursekit.bank
 import coursekit.qtypes
-from conftest import FIXTURES
+from conftest import CONTENT, FIXTURES
+from coursekit.__main__ import main
 from coursekit.bank import QUESTION_TYPES, Bank, Ordering, Question
-from coursekit.course import load_course
+from coursekit.course import current_course, load_course
 from coursekit.export import NotCarried, anki, qti, worksheet
 from coursekit.export.qti import QtiItem
 from coursekit.grade import Grade
@@ -136,3 +137,20 @@ def test_ordering_is_never_shown_in_the_right_order():
             orders = [display_order(question, seed) for seed in (None, *range(40))]
             assert all(sorted(order) == list(range(n)) and order != list(range(n)) for order in orders)
             assert display_order(question, 7) == display_order(question, 7)
+
+
+@pytest.mark.parametrize("fmt", ["qti", "anki", "worksheet"])
+def test_the_export_command_names_each_ordering_question_a_format_leaves_out(fmt, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("COURSEKIT_CONTENT", str(CONTENT))
+    current_course.cache_clear()
+    try:
+        assert main(["export", "--format", fmt, "--out", str(tmp_path)]) == 0
+    finally:
+        current_course.cache_clear()
+    ordering = [f"{bank.id}/{q.id}" for bank in load_course(CONTENT).banks.values() for q in bank.questions
+                if q.type == "ordering"]
+    assert len(ordering) >= 2
+    printed = capsys.readouterr().out
+    for where in ordering:
+        named = f"  {where}: the whole question is not carried: " in printed
+        assert named == ((fmt, "ordering") in NOT_CARRIED), (fmt, where)
