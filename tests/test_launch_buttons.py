@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -68,10 +69,10 @@ def test_with_a_repository_a_lesson_page_links_to_binder_colab_and_a_jupyterhub(
     assert done.returncode == 0, done.stderr
     assert HINT not in done.stdout
     page = (tmp_path / "_build" / "html" / "notebooks" / "lesson.html").read_text(encoding="utf-8")
-    links = set(re.findall(r'href="(https://[^"]+)"', page))
+    links = {html.unescape(link) for link in re.findall(r'href="(https://[^"]+)"', page)}
     assert "https://mybinder.org/v2/gh/owner/course/main?urlpath=lab/tree/notebooks/lesson.ipynb" in links
     assert "https://colab.research.google.com/github/owner/course/blob/main/notebooks/lesson.ipynb" in links
     assert (
         "https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A//github.com/owner/course"
-        "&amp;urlpath=lab/tree/course/notebooks/lesson.ipynb&amp;branch=main"
+        "&urlpath=lab/tree/course/notebooks/lesson.ipynb&branch=main"
     ) in links
