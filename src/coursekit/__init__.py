@@ -44,6 +44,27 @@ def quiz(quiz_id: str, *, mode: str = "learner", seed: int | None = None, show_a
     return Quiz(bank, course.info.id, **options)
 
 
+def pretest(quiz_id: str):
+    """The lesson's "What do you think?" questions (the bank's `pretest:`), asked before its teaching, not scored."""
+    from coursekit import progress_widgets
+
+    return progress_widgets.pretest(current_course(), quiz_id)
+
+
+def pretest_recap(quiz_id: str):
+    """At the lesson's end: the learner's pretest answers beside what the lesson taught."""
+    from coursekit import progress_widgets
+
+    return progress_widgets.pretest_recap(current_course(), quiz_id)
+
+
+def progress():
+    """"My progress": lessons, objectives, questions due for review and "Review now", progress files."""
+    from coursekit import progress_widgets
+
+    return progress_widgets.progress(current_course())
+
+
 def lesson_overview(lesson_id: str) -> faq_html.Html:
     """A lesson's overview questions, objectives, time and prerequisites (from content/lessons.yml)."""
     from coursekit import lessons

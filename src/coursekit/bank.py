@@ -36,6 +36,7 @@ class Bank(Model):
     title: Text
     intro: Text | None = None
     questions: tuple[Question, ...]
+    pretest: tuple[Slug, ...] = ()  # ids of the questions a lesson asks before its teaching
     path: Path | None = Field(default=None, exclude=True)
 
     def question(self, question_id: str) -> Question:
@@ -50,6 +51,18 @@ class _BankFields(Model):
     title: Text
     intro: Text | None = None
     questions: list[Any] = Field(min_length=1)
+    pretest: list[Slug] = Field(default=[], max_length=3)
+
+
+def _pretest_problems(document: YamlDocument, pretest: list[str], question_ids: set[str]) -> list[Problem]:
+    """A pretest names questions of its own bank, each once."""
+    problems = []
+    for position, question_id in enumerate(pretest):
+        if question_id not in question_ids:
+            problems.append(document.problem(["pretest", position], f"no question in this bank has id {question_id!r}"))
+        elif question_id in pretest[:position]:
+            problems.append(document.problem(["pretest", position], f"{question_id!r} is listed twice"))
+    return problems
 
 
 def _question_problems(document: YamlDocument, index: int, raw: object) -> tuple[Question | None, list[Problem]]:
@@ -103,9 +116,15 @@ def load_bank(path: Path, faq_ids: set[str] | None = None) -> Bank:
                 loc = ["questions", index, "faq", position]
                 problems.append(document.problem(loc, f"no FAQ entry has id {faq_id!r}", field="faq"))
     problems += duplicate_id_problems(document, "questions")
+    if fields is not None:
+        named = {raw.get("id") for raw in raw_questions if isinstance(raw, dict)}
+        problems += _pretest_problems(document, fields.pretest, named)
     if problems or fields is None:
         raise ContentError(problems)
-    return Bank(id=fields.id, title=fields.title, intro=fields.intro, questions=tuple(questions), path=path)
+    return Bank(
+        id=fields.id, title=fields.title, intro=fields.intro, questions=tuple(questions),
+        pretest=tuple(fields.pretest), path=path,
+    )
 
 
 __all__ = [

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pydantic import Field, PositiveInt, field_validator
+
 from coursekit.bank import Bank, load_bank
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
 from coursekit.lessons import Lessons, load_lessons, objective_problems
@@ -34,6 +36,15 @@ def content_dir(start: Path | None = None) -> Path:
 class CourseInfo(Model):
     id: Slug
     title: Text
+    # Spaced review (Leitner boxes): days until a question comes back after 1, 2, 3... right answers in a row.
+    review_days: tuple[PositiveInt, ...] = Field(default=(1, 3, 7, 21, 60), min_length=1)
+
+    @field_validator("review_days")
+    @classmethod
+    def _growing(cls, days: tuple[int, ...]) -> tuple[int, ...]:
+        if list(days) != sorted(set(days)):
+            raise ValueError("each box waits longer than the one before it (e.g. [1, 3, 7, 21, 60])")
+        return days
 
 
 def load_course_info(path: Path) -> CourseInfo:

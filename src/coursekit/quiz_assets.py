@@ -1,7 +1,8 @@
 """The quiz's front end, assembled from `static/quiz/`: one classic script for the book and one ES module
 for the notebook widget, from the same files.
 
-`grading.js` (helpers), one file per question type in `types/`, and `quiz.js` (the page side) are joined
+`grading.js` (helpers), one file per question type in `types/`, `quiz.js` (the page side) and `progress.js`
+(spaced review, confidence, pretest recap, progress page) are joined
 into one scope with the interface strings; `book.js` or `widget.js` starts them. A classic script runs
 from `file://` too, where Chromium blocks module scripts.
 """
@@ -22,7 +23,7 @@ def _body() -> str:
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
     parts = [f"var STRINGS = {_read('strings.json').strip()};", _read("grading.js")]
     parts += [_read(f"types/{name}") for name in types]
-    parts.append(_read("quiz.js"))
+    parts += [_read("quiz.js"), _read("progress.js")]
     return "\n".join(parts)
 
 
@@ -40,7 +41,9 @@ def es_module() -> str:
 
 
 def stylesheet() -> str:
-    return files("coursekit").joinpath("static", "quiz.css").read_text(encoding="utf-8")
+    """The quiz's stylesheet, then the progress page's and lesson cards' (`progress.css`)."""
+    static = files("coursekit").joinpath("static")
+    return "\n".join(static.joinpath(name).read_text(encoding="utf-8") for name in ("quiz.css", "progress.css"))
 
 
 def write_assets(folder: Path) -> Path:

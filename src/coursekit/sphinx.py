@@ -2,7 +2,7 @@
 
 Notebook outputs link to other notebooks as `name.ipynb#anchor` (what JupyterLab opens); in the
 built book those pages are `name.html`, so raw HTML outputs are rewritten at build time.
-Pages with a quiz (static HTML from `coursekit.static_quiz`) get `quiz.js` and `quiz.css`; others do not.
+Pages with a quiz (static HTML from `coursekit.static_quiz`) or progress (`coursekit.progress_page`) get `quiz.js` and `quiz.css`; others do not.
 The build stops, before any notebook runs, when the course content has problems.
 """
 
@@ -52,7 +52,8 @@ def add_quiz_static_path(app: Sphinx, config) -> None:
 
 
 def add_quiz_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if 'class="coursekit-quiz ' in context.get("body", ""):
+    body = context.get("body", "")
+    if 'class="coursekit-quiz ' in body or 'class="coursekit-progress"' in body:
         app.add_css_file("quiz.css")
         app.add_js_file("quiz.js", loading_method="defer")
 

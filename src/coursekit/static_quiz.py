@@ -201,11 +201,13 @@ def render_quiz(
     seed: int | None = None,
     show_answer_after: int | None = None,
     faq: Faq | None = None,
+    data: dict[str, str] | None = None,
 ) -> str:
     """The quiz as one HTML fragment (no script): ids come from the course, quiz and question ids.
 
     `seed` shuffles choices as `coursekit.order` does; `show_answer_after=N` keeps the answer hidden
-    (when JavaScript runs) until N wrong tries; `faq`, when given, names the linked FAQ entries.
+    (when JavaScript runs) until N wrong tries; `faq`, when given, names the linked FAQ entries;
+    `data` adds `data-<name>` attributes to the quiz (`pretest`, `recap`: see `coursekit.progress_page`).
     """
     root = f"ck--{escape(course_id)}--{escape(bank.id)}"
     total = len(bank.questions)
@@ -215,6 +217,7 @@ def render_quiz(
     )
     intro = f'<div class="coursekit-intro">{to_html(bank.intro)}</div>' if bank.intro else ""
     reveal = "" if show_answer_after is None else f' data-show-answer-after="{int(show_answer_after)}"'
+    reveal += "".join(f' data-{escape(name)}="{escape(value)}"' for name, value in (data or {}).items())
     return (
         f'<section class="coursekit-quiz tex2jax_ignore mathjax_ignore" id="{root}"'
         f' data-quiz-id="{escape(bank.id)}" data-course="{escape(course_id)}"{reveal}'

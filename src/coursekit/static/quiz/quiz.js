@@ -74,39 +74,50 @@ function optionNotes(q, response, g) {
   return list.childNodes.length ? list : null;
 }
 
-/* Saved progress: one record per course, quiz and question; storage may be blocked or hold junk. */
+/* Saved progress: one record per course, quiz and question; storage may be blocked or hold junk.
+   Where the browser keeps nothing, records live in `memory` for this visit only. */
+
+var memory = {};
 
 var store = {
   read: function (key) {
     try {
       return JSON.parse(root.localStorage.getItem(key));
     } catch (error) {
-      return null;
+      return memory[key] === undefined ? null : JSON.parse(memory[key]);
     }
   },
   write: function (key, data) {
     try {
       root.localStorage.setItem(key, JSON.stringify(data));
-    } catch (error) { /* progress is not kept, the quiz still works */ }
+    } catch (error) {
+      memory[key] = JSON.stringify(data);
+    }
   },
   remove: function (key) {
     try {
       root.localStorage.removeItem(key);
-    } catch (error) { /* nothing saved anyway */ }
+    } catch (error) {
+      delete memory[key];
+    }
   },
   keys: function (prefix) {
+    var found = [];
     try {
-      var found = [];
       for (var i = 0; i < root.localStorage.length; i += 1) {
         var key = root.localStorage.key(i);
         if (key && key.indexOf(prefix) === 0) found.push(key);
       }
-      return found;
     } catch (error) {
-      return [];
+      found = Object.keys(memory).filter(function (key) { return key.indexOf(prefix) === 0; });
     }
+    return found;
   }
 };
+
+/* Extensions (spaced review, confidence): `onQuestion(q)` when a question is set up, `onCheck(q, grade)`
+   after each Check the learner makes (not when a saved answer is restored). */
+var hooks = { onQuestion: [], onCheck: [] };
 
 function count(value) {
   return typeof value === "number" && value % 1 === 0 && value >= 0;
@@ -138,6 +149,11 @@ function tally(quiz, q, sign) {
   if (!g.correct) quiz.wrong[q.number] = sign > 0 ? true : undefined;
 }
 
+/* A pretest keeps the verdict to itself: the lesson's end shows the answer. */
+function pretestVerdict(q, g, text) {
+  return q.quiz.pretest && g.answered ? say("pretest_saved", {}) : text;
+}
+
 function setGrade(q, g, text) {
   tally(q.quiz, q, -1);
   q.state.grade = g;
@@ -153,14 +169,14 @@ function showFeedback(q) {
   var box = emptied(q.feedback);
   var g = q.state.grade;
   var right = !!(g && g.correct);
-  var offered = q.quiz.showAfter === null ? q.state.wrong > 0 : revealed(q);
+  var offered = !q.quiz.pretest && (q.quiz.showAfter === null ? q.state.wrong > 0 : revealed(q));
   q.answer.hidden = !offered || right;
-  q.retry.hidden = !(g && g.answered && !right);
+  q.retry.hidden = !(g && g.answered && !right) || q.quiz.pretest;
   box.className = "coursekit-feedback" + (!g ? "" : right ? " is-correct" : g.answered ? " is-wrong" : " is-empty");
   if (q.state.note) box.appendChild(element("p", "coursekit-note", q.state.note));
   if (!g) return;
   box.appendChild(element("p", "coursekit-verdict", q.state.verdict));
-  if (!g.answered) return;
+  if (!g.answered || q.quiz.pretest) return;
   var notes = TYPES[q.type].notes && TYPES[q.type].notes(q, q.state.response, g);
   if (notes) box.appendChild(notes);
   var explanation = q.el.querySelector(".coursekit-explanation");
@@ -172,6 +188,7 @@ function showFeedback(q) {
 }
 
 function showScore(quiz) {
+  if (quiz.pretest) return;
   var total = quiz.questions.length;
   quiz.score.textContent = scoreLine(quiz.points, total, quiz.checked);
   var done = quiz.checked === total;
@@ -213,7 +230,7 @@ function apply(q, saved) {
     var response = state.response;
     q.quiz.grader(q, response, function (g, text) {
       if (q.state !== state) return;
-      setGrade(q, g, text);
+      setGrade(q, g, pretestVerdict(q, g, text));
       showFeedback(q);
       showScore(q.quiz);
     }, true);
@@ -242,10 +259,11 @@ function check(q) {
       q.state.tries += 1;
       if (!g.correct) q.state.wrong += 1;
     }
-    setGrade(q, g, text);
+    setGrade(q, g, pretestVerdict(q, g, text));
     save(q);
     showFeedback(q);
     showScore(q.quiz);
+    hooks.onCheck.forEach(function (hook) { hook(q, g); });
   });
 }
 
@@ -342,6 +360,7 @@ function questionSetUp(quiz, fieldset, number, prefix) {
     });
   }
   (views[q.storageKey] = views[q.storageKey] || []).push(q);
+  hooks.onQuestion.forEach(function (hook) { hook(q); });
   return q;
 }
 
@@ -353,6 +372,7 @@ function setUp(el, grader) {
     el: el,
     grader: grader,
     showAfter: after === null ? null : Number(after),
+    pretest: el.hasAttribute("data-pretest"),
     score: el.querySelector(".coursekit-score"),
     summary: el.querySelector(".coursekit-summary"),
     questions: [],
@@ -368,7 +388,7 @@ function setUp(el, grader) {
   quiz.questions.forEach(function (q) { known[q.storageKey] = true; });
   store.keys(prefix).forEach(function (key) { if (!known[key]) store.remove(key); });
   resetControls(quiz);
-  quiz.score.hidden = false;
+  quiz.score.hidden = quiz.pretest;
   el.classList.add("coursekit-live");
   quiz.questions.forEach(function (q) {
     var saved = store.read(q.storageKey);

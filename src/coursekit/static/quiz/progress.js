@@ -1,0 +1,323 @@
+/* Learning that lasts, on the quiz's store, strings and renderer: spaced review (Leitner boxes), an optional
+   "How sure are you?" before Check, the pretest recap at a lesson's end, the course's progress (lesson cards
+   and "My progress", from coursekit/progress_page.py's HTML) and progress files. Time is `Date.now()`. */
+
+var DAY = 24 * 60 * 60 * 1000;
+var PROGRESS_FILE = { format: "coursekit-progress", version: 1 };
+var REVIEW_QUIZ = "spaced-review";
+
+function reviewKey(course) {
+  return "coursekit-review:" + course;
+}
+
+function plainObject(value) {
+  return !!value && typeof value === "object" && !Array.isArray(value);
+}
+
+/* A question's place in the schedule after an answer: wrong goes back to box 0 (due at once), right moves
+   one box on. `entry` is its place before, or null. */
+function reviewed(entry, hash, correct, sure, now) {
+  var box = entry && entry.hash === hash ? entry.box : 0;
+  return { hash: hash, box: correct ? box + 1 : 0, at: now, correct: correct, sure: sure };
+}
+
+/* When a question is due: box 0 at once; box n after `days[n - 1]` days (the last box repeats). */
+function dueAt(entry, days) {
+  return entry.box === 0 ? entry.at : entry.at + days[Math.min(entry.box, days.length) - 1] * DAY;
+}
+
+function reviewEntry(entry) {
+  return plainObject(entry) && typeof entry.hash === "string" && count(entry.box) && count(entry.at) &&
+    typeof entry.correct === "boolean" && (entry.sure === null || typeof entry.sure === "boolean");
+}
+
+function reviews(course) {
+  var saved = store.read(reviewKey(course));
+  return plainObject(saved) ? saved : {};
+}
+
+/* The question's source quiz: a review session shows questions of every quiz. */
+function sourceQuiz(q) {
+  return q.el.getAttribute("data-source-quiz") || q.quiz.el.getAttribute("data-quiz-id");
+}
+
+/* The first answer of a sitting moves a question in the schedule; tries after it are practice. */
+hooks.onCheck.push(function (q, g) {
+  if (!g.answered || q.state.tries !== 1 || q.quiz.pretest) return;
+  var course = q.quiz.el.getAttribute("data-course");
+  var saved = reviews(course);
+  var id = sourceQuiz(q) + "/" + q.id;
+  saved[id] = reviewed(saved[id], q.hash, g.correct, q.sure === undefined ? null : q.sure, Date.now());
+  store.write(reviewKey(course), saved);
+  refreshAll();
+});
+
+/* "How sure are you?": two toggle buttons before Check (buttons, so the answer's own inputs stay its own). */
+hooks.onQuestion.push(function (q) {
+  if (q.quiz.pretest) return;
+  q.sure = null;
+  var group = element("div", "coursekit-sure");
+  var label = element("span", "coursekit-sure-label", say("sure_ask", {}));
+  label.id = q.el.id + "--sure";
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-labelledby", label.id);
+  group.appendChild(label);
+  [[true, "sure"], [false, "unsure"]].forEach(function (choice) {
+    var toggle = button("coursekit-sure-choice", say(choice[1], {}), function () {
+      q.sure = q.sure === choice[0] ? null : choice[0];
+      all(group, "button").forEach(function (other) {
+        other.setAttribute("aria-pressed", String(other === toggle && q.sure !== null));
+      });
+    });
+    toggle.setAttribute("aria-pressed", "false");
+    group.appendChild(document.createTextNode(" "));
+    group.appendChild(toggle);
+  });
+  var actions = q.el.querySelector(".coursekit-actions");
+  actions.insertBefore(group, actions.firstChild);
+});
+
+/* The pretest's answers at the lesson's end, each in its question (read only) beside the answer and why. */
+function showRecap(el) {
+  var prefix = "coursekit:" + el.getAttribute("data-course") + ":" + el.getAttribute("data-recap") + ":";
+  all(el, "fieldset.coursekit-question").forEach(function (fieldset) {
+    var q = { type: fieldset.getAttribute("data-type"), hash: fieldset.getAttribute("data-hash"),
+      key: JSON.parse(fieldset.getAttribute("data-key")) };
+    var saved = usable(q, store.read(prefix + fieldset.getAttribute("data-question-id")));
+    var given = saved && saved.checked;
+    TYPES[q.type].write(fieldset, given ? saved.response : null);
+    emptied(fieldset.querySelector(".coursekit-feedback"))
+      .appendChild(element("p", "coursekit-verdict", say(given ? "recap_guess" : "recap_none", {})));
+    fieldset.disabled = true;
+    fieldset.querySelector(".coursekit-answer").open = true;
+  });
+}
+
+/* The course's questions and schedule, from the JSON that coursekit/progress_page.py writes into the page. */
+function courseData(el) {
+  var data = JSON.parse(el.querySelector("script.coursekit-course").textContent);
+  data.questions = [];
+  data.lessons.forEach(function (lesson) {
+    lesson.questions.forEach(function (row) {
+      data.questions.push({ quiz: lesson.quiz, id: row[0], hash: row[1], objective: row[2] });
+    });
+  });
+  return data;
+}
+
+function answeredNow(course, item) {
+  var saved = store.read("coursekit:" + course + ":" + item.quiz + ":" + item.id);
+  return plainObject(saved) && saved.hash === item.hash && saved.checked === true;
+}
+
+function scheduled(data, now) {
+  var saved = reviews(data.course);
+  return data.questions.map(function (item) {
+    var entry = saved[item.quiz + "/" + item.id];
+    if (!reviewEntry(entry) || entry.hash !== item.hash) return null;
+    return { item: item, entry: entry, due: dueAt(entry, data.days), wrongSure: !entry.correct && entry.sure === true };
+  }).filter(Boolean);
+}
+
+/* Due questions, confidently wrong answers first, then the longest waiting. */
+function dueNow(data, now) {
+  return scheduled(data, now).filter(function (s) { return s.due <= now; }).sort(function (a, b) {
+    return (b.wrongSure - a.wrongSure) || (a.due - b.due);
+  });
+}
+
+function setBar(place, done, total, text) {
+  var bar = place.querySelector("progress");
+  bar.max = total;
+  bar.value = done;
+  place.querySelector(".coursekit-count").textContent = say(text, { count: done, total: total });
+}
+
+function poolQuestion(el, item) {
+  var pool = el.querySelector("template.coursekit-pool");
+  return pool && pool.content.querySelector('[data-quiz-id="' + item.quiz + '"] [data-question-id="' + item.id + '"]');
+}
+
+function promptText(fieldset) {
+  var legend = fieldset.querySelector("legend").cloneNode(true);
+  var number = legend.querySelector(".coursekit-number");
+  if (number) legend.removeChild(number);
+  var prompt = fieldset.querySelector(".coursekit-prompt");
+  return (legend.textContent + " " + (prompt ? prompt.textContent : "")).replace(SPACES, " ").trim();
+}
+
+function showDue(el, data, now) {
+  var list = el.querySelector(".coursekit-due");
+  if (!list) return;
+  var due = dueNow(data, now);
+  emptied(list);
+  due.forEach(function (s) {
+    var fieldset = poolQuestion(el, s.item);
+    var row = element("li", null, fieldset ? promptText(fieldset) : s.item.id);
+    if (s.wrongSure) row.appendChild(element("strong", "coursekit-wrong-sure", " " + say("confident_wrong_mark", {})));
+    list.appendChild(row);
+  });
+  var later = scheduled(data, now).filter(function (s) { return s.due > now; })
+    .map(function (s) { return s.due; }).sort(function (a, b) { return a - b; });
+  var line = due.length ? say("due_some", { count: due.length }) : say("due_none", {});
+  if (!due.length && later.length) line += " " + say("due_next", { date: new Date(later[0]).toLocaleDateString() });
+  el.querySelector(".coursekit-due-summary").textContent = line;
+  el.querySelector(".coursekit-review-now").disabled = !due.length;
+  var wrongSure = scheduled(data, now).filter(function (s) { return s.wrongSure; }).length;
+  el.querySelector(".coursekit-wrong-sure-count").textContent = say("confident_wrong", { count: wrongSure });
+}
+
+function refresh(el) {
+  var data = courseData(el);
+  var now = Date.now();
+  all(el, "[data-lesson]").forEach(function (card) {
+    var lesson = data.lessons.filter(function (l) { return l.quiz === card.getAttribute("data-lesson"); })[0];
+    var items = data.questions.filter(function (item) { return item.quiz === lesson.quiz; });
+    setBar(card, items.filter(function (item) { return answeredNow(data.course, item); }).length, items.length, "answered");
+  });
+  var places = scheduled(data, now);
+  all(el, "[data-objective]").forEach(function (row) {
+    var objective = row.getAttribute("data-objective");
+    var assessing = data.questions.filter(function (item) { return item.objective === objective; });
+    var right = places.filter(function (s) { return s.item.objective === objective && s.entry.correct; });
+    setBar(row, right.length, assessing.length, "right_of");
+  });
+  showDue(el, data, now);
+}
+
+function refreshAll() {
+  if (root && root.document) all(document, ".coursekit-progress").forEach(refresh);
+}
+
+/* "Review now": the due questions as one quiz, cloned from the course's questions in the page. */
+function startReview(el, grader) {
+  var data = courseData(el);
+  var due = dueNow(data, Date.now());
+  var area = emptied(el.querySelector(".coursekit-review-area"));
+  if (!due.length) return;
+  var base = "ck--" + data.course + "--" + REVIEW_QUIZ;
+  var section = element("section", "coursekit-quiz");
+  section.id = base;
+  section.setAttribute("data-quiz-id", REVIEW_QUIZ);
+  section.setAttribute("data-course", data.course);
+  section.setAttribute("aria-labelledby", base + "--title");
+  var title = element("p", "coursekit-title");
+  title.id = base + "--title";
+  title.tabIndex = -1;
+  title.appendChild(element("strong", null, say("review_title", { count: due.length })));
+  section.appendChild(title);
+  var score = element("p", "coursekit-score");
+  score.setAttribute("aria-live", "polite");
+  section.appendChild(score);
+  due.forEach(function (s, i) {
+    var fieldset = poolQuestion(el, s.item).cloneNode(true);
+    fieldset.setAttribute("data-source-quiz", s.item.quiz);
+    fieldset.querySelector(".coursekit-number").textContent =
+      say("question_number", { number: i + 1, total: due.length }) + " ";
+    section.appendChild(fieldset);
+  });
+  var summary = element("div", "coursekit-summary");
+  summary.setAttribute("aria-live", "polite");
+  section.appendChild(summary);
+  section.appendChild(element("p", "coursekit-quiz-actions"));
+  store.keys("coursekit:" + data.course + ":" + REVIEW_QUIZ + ":").forEach(store.remove);
+  area.appendChild(section);
+  setUp(section, grader);
+  title.focus();
+}
+
+/* Progress files: every saved answer and the schedule of one course, versioned. */
+function progressFile(course, now) {
+  var answers = {};
+  store.keys("coursekit:" + course + ":").forEach(function (key) { answers[key] = store.read(key); });
+  return { format: PROGRESS_FILE.format, version: PROGRESS_FILE.version, course: course,
+    saved: new Date(now).toISOString(), answers: answers, review: reviews(course) };
+}
+
+/* The file's contents if it is a progress file of this course in this version, else null. */
+function readProgressFile(text, course) {
+  var data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return null;
+  }
+  if (!plainObject(data) || data.format !== PROGRESS_FILE.format || data.version !== PROGRESS_FILE.version ||
+      data.course !== course || !plainObject(data.answers) || !plainObject(data.review)) return null;
+  var prefix = "coursekit:" + course + ":";
+  var answers = Object.keys(data.answers).every(function (key) {
+    var saved = data.answers[key];
+    return key.indexOf(prefix) === 0 && plainObject(saved) && typeof saved.hash === "string";
+  });
+  var schedule = Object.keys(data.review).every(function (key) { return reviewEntry(data.review[key]); });
+  return answers && schedule ? data : null;
+}
+
+function restore(course, data) {
+  store.keys("coursekit:" + course + ":").forEach(store.remove);
+  Object.keys(data.answers).forEach(function (key) { store.write(key, data.answers[key]); });
+  store.write(reviewKey(course), data.review);
+  return Object.keys(data.answers).length;
+}
+
+function fileControls(el) {
+  var course = el.getAttribute("data-course");
+  var status = el.querySelector(".coursekit-file-status");
+  var saveButton = el.querySelector(".coursekit-save");
+  var picker = el.querySelector(".coursekit-load");
+  if (!saveButton || !picker) return;
+  saveButton.addEventListener("click", function () {
+    var name = course + "-progress.json";
+    var blob = new Blob([JSON.stringify(progressFile(course, Date.now()), null, 1)], { type: "application/json" });
+    var link = element("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+    status.textContent = say("file_saved", { name: name });
+  });
+  picker.addEventListener("change", function () {
+    var file = picker.files && picker.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var data = readProgressFile(String(reader.result), course);
+      status.textContent = data ? say("file_loaded", { count: restore(course, data) }) : say("file_bad", {});
+      picker.value = "";
+      refreshAll();
+    };
+    reader.onerror = function () { status.textContent = say("file_unreadable", {}); };
+    reader.readAsText(file);
+  });
+}
+
+function storageWorks() {
+  try {
+    root.localStorage.setItem("coursekit-probe", "1");
+    root.localStorage.removeItem("coursekit-probe");
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+function setUpProgress(el, grader) {
+  var note = el.querySelector(".coursekit-storage-note");
+  if (note && !storageWorks()) {
+    note.textContent = say("storage_blocked", {});
+    note.hidden = false;
+  }
+  var review = el.querySelector(".coursekit-review-now");
+  if (review) review.addEventListener("click", function () { startReview(el, grader); });
+  fileControls(el);
+  el.classList.add("coursekit-live");
+  refresh(el);
+}
+
+if (root && root.addEventListener) {
+  root.addEventListener("storage", function (event) {
+    if (event.key === null || event.key.indexOf("coursekit") === 0) refreshAll();
+  });
+}
