@@ -112,6 +112,7 @@ def dashboard(course: Course, link: LessonLink, faq_folder: str = "") -> str:
     """
     pool = "".join(render_quiz(course.bank(lesson.id), course.info.id, faq=course.faq) for lesson in course.lessons.lessons)
     pool = pool.replace('href="source-faq.ipynb', f'href="{faq_folder}source-faq.ipynb')
+    pool = pool.replace('class="coursekit-quiz ', 'class="coursekit-pool-quiz ')  # questions to copy from, not a quiz
     days = ", ".join(str(day) for day in course.info.review_days)
     inner = (
         f'<p class="coursekit-needs-script">{escape(say("needs_script"))}</p>'
@@ -124,7 +125,7 @@ def dashboard(course: Course, link: LessonLink, faq_folder: str = "") -> str:
         f'<div class="coursekit-review-area"></div><template class="coursekit-pool">{pool}</template>'
         f'<h2>{escape(say("progress_keep"))}</h2><p>{escape(say("progress_private"))}</p>'
         f'<p class="coursekit-files"><button type="button" class="coursekit-save">{escape(say("save_progress"))}</button>'
-        f' <label class="coursekit-load-label">{escape(say("load_progress"))}'
+        f' <label class="coursekit-load-label">{escape(say("load_progress"))}:'
         f' <input type="file" class="coursekit-load" accept=".json,application/json"></label></p>'
         f'<p class="coursekit-file-status" role="status"></p>'
     )
