@@ -46,16 +46,22 @@ class Bank(Model):
         raise KeyError(f"quiz {self.id!r} has no question {question_id!r}")
 
 
+PRETEST_MOST = 3
+
+
 class _BankFields(Model):
     id: Slug
     title: Text
     intro: Text | None = None
     questions: list[Any] = Field(min_length=1)
-    pretest: list[Slug] = Field(default=[], max_length=3)
+    pretest: tuple[Slug, ...] = ()
 
 
-def _pretest_problems(document: YamlDocument, pretest: list[str], question_ids: set[str]) -> list[Problem]:
-    """A pretest names questions of its own bank, each once."""
+def _pretest_problems(document: YamlDocument, pretest: tuple[str, ...], question_ids: set[str]) -> list[Problem]:
+    """A pretest names up to three questions of its own bank, each once."""
+    if len(pretest) > PRETEST_MOST:
+        message = f"a pretest asks at most {PRETEST_MOST} questions (found {len(pretest)})"
+        return [document.problem(["pretest"], message)]
     problems = []
     for position, question_id in enumerate(pretest):
         if question_id not in question_ids:

@@ -39,15 +39,20 @@ def recap_bank(bank: Bank) -> Bank:
     return pretest.model_copy(update={"id": f"{pretest.id}-recap", "title": say("recap_title"), "intro": None})
 
 
+def _questions(course: Course, lesson: Lesson) -> tuple:
+    return course.bank(lesson.id).questions
+
+
+def _question_rows(course: Course, lesson: Lesson) -> list[list]:
+    return [[q.id, question_hash(q), q.objective] for q in _questions(course, lesson)]
+
+
 def course_data(course: Course) -> dict:
     """What progress.js needs: per lesson, its quiz's questions as [id, hash, objective]; the review days."""
     return {
         "course": course.info.id,
         "days": list(course.info.review_days),
-        "lessons": [
-            {"quiz": lesson.id, "questions": [[q.id, question_hash(q), q.objective] for q in course.bank(lesson.id).questions]}
-            for lesson in course.lessons.lessons
-        ],
+        "lessons": [{"quiz": lesson.id, "questions": _question_rows(course, lesson)} for lesson in course.lessons.lessons],
     }
 
 
@@ -67,12 +72,13 @@ def lesson_cards(course: Course, link: LessonLink) -> str:
     """One card per lesson: title (a link), time, objectives, and a bar of questions answered."""
     cards = []
     for lesson in course.lessons.lessons:
-        questions = len(course.bank(lesson.id).questions)
+        questions = len(_questions(course, lesson))
         minutes = lesson.minutes.teaching + lesson.minutes.exercises
         facts = say("card_facts", minutes=minutes, objectives=len(lesson.objectives), questions=questions)
+        title = f"{lesson.number}. {to_inline_html(lesson.title)}"
         cards.append(
             f'<li class="coursekit-card" data-lesson="{escape(lesson.id)}">'
-            f'<h3 class="coursekit-card-title"><a href="{escape(link(lesson))}">{lesson.number}. {to_inline_html(lesson.title)}</a></h3>'
+            f'<h3 class="coursekit-card-title"><a href="{escape(link(lesson))}">{title}</a></h3>'
             f'<p class="coursekit-card-facts">{escape(facts)}</p>'
             f"{_bar(say('card_bar', number=lesson.number), questions, 'answered')}</li>"
         )
@@ -94,12 +100,13 @@ def home(course: Course, link: LessonLink) -> str:
 def _objectives(course: Course) -> str:
     rows = []
     for lesson in course.lessons.lessons:
-        questions = course.bank(lesson.id).questions
+        questions = _questions(course, lesson)
+        where = escape(say("objective_lesson", number=lesson.number))
         for objective in lesson.objectives:
             assessing = sum(1 for q in questions if q.objective == objective.id)
             rows.append(
                 f'<li data-objective="{escape(objective.id)}"><p>{to_inline_html(objective.text)}'
-                f' <span class="coursekit-objective-lesson">({escape(say("objective_lesson", number=lesson.number))})</span></p>'
+                f' <span class="coursekit-objective-lesson">({where})</span></p>'
                 f"{_bar(say('objective_bar', objective=objective.text), assessing, 'right_of')}</li>"
             )
     return f'<ul class="coursekit-objectives">{"".join(rows)}</ul>'
@@ -110,7 +117,8 @@ def dashboard(course: Course, link: LessonLink, faq_folder: str = "") -> str:
 
     `faq_folder` is the path from the page to the source-FAQ notebook's folder (for the questions' FAQ links).
     """
-    pool = "".join(render_quiz(course.bank(lesson.id), course.info.id, faq=course.faq) for lesson in course.lessons.lessons)
+    banks = [course.bank(lesson.id) for lesson in course.lessons.lessons]
+    pool = "".join(render_quiz(bank, course.info.id, faq=course.faq) for bank in banks)
     pool = pool.replace('href="source-faq.ipynb', f'href="{faq_folder}source-faq.ipynb')
     pool = pool.replace('class="coursekit-quiz ', 'class="coursekit-pool-quiz ')  # questions to copy from, not a quiz
     days = ", ".join(str(day) for day in course.info.review_days)
@@ -124,7 +132,8 @@ def dashboard(course: Course, link: LessonLink, faq_folder: str = "") -> str:
         f'<p><button type="button" class="coursekit-review-now">{escape(say("review_now"))}</button></p>'
         f'<div class="coursekit-review-area"></div><template class="coursekit-pool">{pool}</template>'
         f'<h2>{escape(say("progress_keep"))}</h2><p>{escape(say("progress_private"))}</p>'
-        f'<p class="coursekit-files"><button type="button" class="coursekit-save">{escape(say("save_progress"))}</button>'
+        f'<p class="coursekit-files">'
+        f'<button type="button" class="coursekit-save">{escape(say("save_progress"))}</button>'
         f' <label class="coursekit-load-label">{escape(say("load_progress"))}:'
         f' <input type="file" class="coursekit-load" accept=".json,application/json"></label></p>'
         f'<p class="coursekit-file-status" role="status"></p>'

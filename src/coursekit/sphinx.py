@@ -2,7 +2,8 @@
 
 Notebook outputs link to other notebooks as `name.ipynb#anchor` (what JupyterLab opens); in the
 built book those pages are `name.html`, so raw HTML outputs are rewritten at build time.
-Pages with a quiz (static HTML from `coursekit.static_quiz`) or progress (`coursekit.progress_page`) get `quiz.js` and `quiz.css`; others do not.
+Pages with a quiz (static HTML from `coursekit.static_quiz`) or progress (`coursekit.progress_page`) get
+`quiz.js` and `quiz.css`; others do not.
 The build stops, before any notebook runs, when the course content has problems.
 """
 
