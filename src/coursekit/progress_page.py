@@ -52,7 +52,9 @@ def course_data(course: Course) -> dict:
     return {
         "course": course.info.id,
         "days": list(course.info.review_days),
-        "lessons": [{"quiz": lesson.id, "questions": _question_rows(course, lesson)} for lesson in course.lessons.lessons],
+        "lessons": [
+            {"quiz": lesson.id, "questions": _question_rows(course, lesson)} for lesson in course.lessons.lessons
+        ],
     }
 
 
