@@ -89,7 +89,7 @@ def test_a_learner_s_month_answer_review_return_and_move_by_file(clocked: Page, 
     # At the lesson's end the pretest answer stands beside the answer and why.
     page.reload()
     recap = page.locator('section[data-recap="pretest-causes"] fieldset[data-question-id="most-back-pain"]')
-    expect(recap).to_contain_text("Your answer at the start:")
+    expect(recap).to_contain_text("Your answer at the start, ticked above, was not right.")
     expect(recap.locator("input:checked")).to_have_count(1)
     expect(recap.locator(".coursekit-answer")).to_have_attribute("open", "")
     expect(page.locator('section[data-recap] fieldset[data-question-id="eased-by-standing-still"]')).to_contain_text(

@@ -1,6 +1,7 @@
 """Sphinx extension: the ```{lesson-cards}``` and ```{my-progress}``` directives (see `coursekit.progress_page`).
 
-Links are relative to the page; the page is rebuilt when the course's lessons, quizzes or settings change.
+Links are relative to the page; the page is rebuilt when the course's lessons, quizzes or settings change,
+or the engine code and strings that write its HTML.
 """
 
 from __future__ import annotations
@@ -12,15 +13,20 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from coursekit import progress_page, static_quiz
 from coursekit.course import Course, content_dir, load_course
 from coursekit.lessons import Lesson
 from coursekit.progress_page import dashboard, home
+
+ENGINE = [Path(module.__file__) for module in (progress_page, static_quiz)]
+ENGINE.append(ENGINE[0].parent / "static" / "quiz" / "strings.json")
 
 
 class _ProgressDirective(SphinxDirective):
     def course(self) -> Course:
         content = content_dir(Path(self.env.srcdir))
-        for path in [content / "course.yml", content / "lessons.yml", *sorted((content / "quizzes").glob("*.yml"))]:
+        banks = sorted((content / "quizzes").glob("*.yml"))
+        for path in [content / "course.yml", content / "lessons.yml", *banks, *ENGINE]:
             self.env.note_dependency(str(path))
         return load_course(content)
 

@@ -85,9 +85,9 @@ function showRecap(el) {
       key: JSON.parse(fieldset.getAttribute("data-key")) };
     var saved = usable(q, store.read(prefix + fieldset.getAttribute("data-question-id")));
     var given = saved && saved.checked;
+    var said = given ? (grade(q.key, saved.response).correct ? "recap_right" : "recap_wrong") : "recap_none";
     TYPES[q.type].write(fieldset, given ? saved.response : null);
-    emptied(fieldset.querySelector(".coursekit-feedback"))
-      .appendChild(element("p", "coursekit-verdict", say(given ? "recap_guess" : "recap_none", {})));
+    emptied(fieldset.querySelector(".coursekit-feedback")).appendChild(element("p", "coursekit-verdict", say(said, {})));
     fieldset.disabled = true;
     fieldset.querySelector(".coursekit-answer").open = true;
   });
