@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT, FIXTURES
+from coursekit import progress_widgets
 from coursekit.check import check_path
 from coursekit.course import load_course, load_course_info
 from coursekit.progress_page import course_data, dashboard, home, pretest_bank, recap_bank
@@ -161,3 +162,21 @@ def test_a_bad_or_foreign_progress_file_is_refused(run_js, text):
 def test_a_progress_file_of_this_course_is_read(run_js):
     assert run_js(f"api.readProgressFile({json.dumps(json.dumps(GOOD_FILE))}, 'c')") == GOOD_FILE
 
+
+
+def test_in_a_notebook_progress_is_the_same_dashboard_and_grades_every_lessons_questions():
+    widget = progress_widgets.progress(COURSE)
+    soup = BeautifulSoup(widget.html, "html.parser")
+    assert soup.select_one(".coursekit-progress button.coursekit-review-now")
+    assert soup.select_one(".coursekit-card a")["href"] == "01-causes.ipynb"
+    question = COURSE.bank("treatment").question("who-first")
+    right = next(i for i, option in enumerate(question.options) if option.correct)
+    assert widget.grade("who-first", right).correct
+    assert not widget.grade("who-first", (right + 1) % len(question.options)).correct
+
+
+def test_in_a_notebook_the_pretest_and_its_recap_are_marked_for_the_script():
+    pretest = BeautifulSoup(progress_widgets.pretest(COURSE, "causes").html, "html.parser").section
+    recap = BeautifulSoup(progress_widgets.pretest_recap(COURSE, "causes").html, "html.parser").section
+    assert pretest.has_attr("data-pretest") and pretest["data-quiz-id"] == "pretest-causes"
+    assert recap["data-recap"] == "pretest-causes" and recap["data-quiz-id"] == "pretest-causes-recap"
