@@ -157,7 +157,7 @@ def test_a_learner_s_month_answer_review_return_and_move_by_file(clocked: Page, 
     # Another browser: nothing yet; a foreign file changes nothing; the saved file brings everything back.
     other = browser.new_context()
     fresh = other.new_page()
-    fresh.clock.install(time=START + timedelta(days=32))
+    fresh.clock.install(time=START + timedelta(days=33))
     fresh.goto(book_url + PROGRESS)
     expect(card(fresh, "causes")).to_contain_text("0 of 12 answered")
     loader = fresh.get_by_label("Load progress")

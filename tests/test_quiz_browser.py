@@ -351,7 +351,7 @@ def test_a_lesson_quiz_in_the_built_book_grades_and_restores(page: Page, book_ur
     assert notebooks_with_quizzes(), "the lesson notebooks show quizzes"
     html = quiz_pages()[0]
     page.goto(book_url + html.relative_to(BUILD).as_posix())
-    box = page.locator(".coursekit-quiz:not([data-pretest]) fieldset.coursekit-question").first
+    box = page.locator(".coursekit-quiz:not([data-pretest]):not([data-recap]) fieldset.coursekit-question").first
     radios = box.locator("input[type=radio]")
     assert radios.count() >= 2, "the first quiz question of the first quiz page is expected to be a choice"
     key = json.loads(box.get_attribute("data-key"))
