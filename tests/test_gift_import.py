@@ -93,7 +93,7 @@ def test_escaped_characters_come_back_literal(questions):
 def test_format_markers(imported, questions):
     assert questions["markdown-q"]["prompt"] == "Which word is **bold** here?"
     assert questions["html-q"]["prompt"] == "Which word is <b>bold</b> here?"
-    assert any("html-q: not carried: HTML text" in p for p in imported.problems)
+    assert any("html-q: not carried: HTML in the question text, kept as written" in p for p in imported.problems)
 
 
 def test_essay_and_description_are_reported_with_their_lines(imported, questions):
