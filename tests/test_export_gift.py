@@ -55,7 +55,7 @@ def test_escape_protects_what_gift_would_read_as_a_weight_marker_or_pair(text, w
 
 
 def test_a_weight_like_option_and_an_arrow_in_a_pair_keep_their_meaning():
-    bank = load_bank(FIXTURES / "banks" / "bank_gift_lookalikes.yml")
+    bank = load_bank(FIXTURES / "banks" / "gift_lookalikes.yml")
     text, _ = bank_gift("Course", bank)
     assert "~%" not in text.split("::percent::")[1].split("}")[0]
     back = {q["id"]: q for q in parse_gift(text, Path("lookalikes.gift.txt"), bank.id).bank["questions"]}
