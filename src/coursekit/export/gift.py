@@ -42,6 +42,18 @@ def escape(text: str) -> str:
     return out.replace("->", "-\\>").replace("\r\n", "\n").replace("\n", "\\n")
 
 
+def escape_short_answer(text: str) -> str:
+    """`escape` for an accepted short answer, where `*` is Moodle's wildcard: a literal one is `\\*`."""
+    return escape(text.replace("*", "\\*"))
+
+
+def short_answer_text(text: str) -> str | None:
+    """An imported (unescaped) short answer as course text; None if it uses Moodle's `*` wildcard."""
+    if re.search(r"(?<!\\)\*", text):
+        return None
+    return text.replace("\\*", "*")
+
+
 def unescape_start(text: str) -> str:
     """The reverse of `escape`'s entity at the start of a text (already unescaped)."""
     entity = _LEADING_ENTITY.match(text)
@@ -88,7 +100,7 @@ def _answers(question: Question) -> tuple[list[str], list[str]]:
         if len(question.pairs) < 3:
             lost.append("Moodle needs at least three pairs to import a matching question")
     elif isinstance(question, TextAnswer):
-        lines = [f"={escape(accepted)}" for accepted in question.accept]
+        lines = [f"={escape_short_answer(accepted)}" for accepted in question.accept]
     else:
         raise TypeError(f"GIFT export has no rule for question type {question.type!r}")
     if question.explanation:

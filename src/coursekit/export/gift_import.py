@@ -18,7 +18,7 @@ import pydantic
 from ruamel.yaml import YAML
 
 from coursekit.bank import QUESTION_TYPES
-from coursekit.export.gift import FORMAT_MARKER, META, unescape_start
+from coursekit.export.gift import FORMAT_MARKER, META, short_answer_text, unescape_start
 from coursekit.source import ContentError, Problem
 
 # Escaped characters are swapped for private placeholders while parsing, then restored.
@@ -67,7 +67,7 @@ class _Question:
         if fmt == "plain":
             return _MARKDOWN_LINE_START.sub(r"\1\\\2", _MARKDOWN_INLINE.sub(r"\\\1", text))
         if fmt in ("html", "moodle") and _HTML_TAG.search(text):
-            self.notes.append(f"HTML in the {what}, kept as written (the course shows tags as text)")
+            self.notes.append(f"HTML in {what}, kept as written (the course shows tags as text)")
         return text
 
 
@@ -114,21 +114,36 @@ def _choices(body: str) -> list[tuple[str, str]]:
     return re.findall(r"([=~])([^=~]*)", body[start.start() :])
 
 
-def _numeric(question: _Question, body: str) -> dict[str, Any]:
-    answers = [rest for _, rest in _choices(body)] if re.match(r"\s*=", body) else [body]
-    chosen = None
+def _full_credit_split(body: str) -> list[str]:
+    """Moodle's split of short and numeric answers: at every `=`, an empty first piece dropped."""
+    parts = body.split("=")
+    return parts[1:] if not parts[0].strip() else parts
+
+
+def _graded(question: _Question, answers: list[str], kind: str) -> list[str]:
+    """The full-credit answers (weight and all); the others are noted as lost."""
+    kept = []
     for answer in answers:
         weight, rest = _weight(answer)
-        if weight is not None and weight != 100:
-            question.notes.append(f"numeric answer {_plain(answer)!r} with {weight:g}% credit (no partial credit)")
-            continue
-        if chosen is None:
-            chosen = rest.strip()
+        if weight is None or weight == 100:
+            kept.append(rest)
         else:
-            question.notes.append(f"second full-credit numeric answer {_plain(answer)!r} (one answer or range only)")
-    if chosen is None:
+            shown = _plain(rest.partition("#")[0])
+            question.notes.append(f"{kind} {shown!r} worth {weight:g}% (the course gives full credit or none)")
+    return kept
+
+
+def _numeric(question: _Question, body: str) -> dict[str, Any]:
+    body, tilde, wrong = body.partition("~")
+    if tilde and _plain(wrong.partition("#")[2]):
+        question.notes.append("feedback for any other number (the course shows one explanation)")
+    answers = _graded(question, _full_credit_split(body), "numeric answer")
+    if not answers:
         raise Unmappable("no numeric answer with full credit")
-    value, _, feedback = chosen.partition("#")
+    for extra in answers[1:]:
+        shown = _plain(extra.partition("#")[0])
+        question.notes.append(f"second full-credit numeric answer {shown!r} (the course has one answer or range)")
+    value, _, feedback = answers[0].partition("#")
     value = _plain(value)
     if _plain(feedback):
         question.notes.append("numeric answer feedback (the course shows one explanation)")
@@ -155,27 +170,28 @@ def _matching(question: _Question, choices: list[tuple[str, str]]) -> dict[str, 
         if "->" not in rest:
             raise Unmappable(f"matching answer {_plain(rest)!r} has no ->")
         left, _, right = rest.partition("->")
-        right_text = question.text(right, "matching item")
+        right_text = question.text(right, "a matching item")
         if not _plain(left):
             question.notes.append(f"extra wrong answer {right_text!r} (the course matches pairs only)")
             continue
-        pairs.append({"left": question.text(left, "matching item"), "right": right_text})
+        pairs.append({"left": question.text(left, "a matching item"), "right": right_text})
     return {"type": "matching", "pairs": pairs}
 
 
-def _short_answer(question: _Question, choices: list[tuple[str, str]]) -> dict[str, Any]:
+def _short_answer(question: _Question, body: str) -> dict[str, Any]:
     accept = []
-    for _, rest in choices:
-        weight, text = _weight(rest)
-        if weight is not None and weight != 100:
-            question.notes.append(f"short answer {_plain(rest)!r} with {weight:g}% credit (no partial credit)")
+    for answer in _graded(question, _full_credit_split(body), "short answer"):
+        written, feedback = _split_feedback(question, answer, "a short answer")
+        text = short_answer_text(written)
+        if text is None:
+            question.notes.append(f"short answer {written!r}: Moodle's * wildcard (the course compares whole answers)")
             continue
-        answer, feedback = _split_feedback(question, text, "a short answer")
         if feedback:
-            question.notes.append(f"feedback on short answer {answer!r} (the course shows one explanation)")
-        accept.append(answer)
+            question.notes.append(f"feedback on short answer {text!r} (the course shows one explanation)")
+        accept.append(text)
     if not accept:
-        raise Unmappable("no short answer with full credit")
+        wildcard = any("wildcard" in note for note in question.notes)
+        raise Unmappable("no full-credit short answer" + (" without Moodle's * wildcard" if wildcard else ""))
     return {"type": "text", "accept": accept}
 
 
@@ -230,7 +246,7 @@ def _answers(question: _Question, body: str) -> dict[str, Any]:
     word = stripped.split("#")[0].strip()
     if word in _TRUE_FALSE:
         return _true_false(question, word, stripped)
-    return _short_answer(question, _choices(stripped))
+    return _short_answer(question, stripped)
 
 
 def parse_question(block: str, notes: list[str]) -> tuple[str | None, dict[str, Any]]:
@@ -250,13 +266,14 @@ def parse_question(block: str, notes: list[str]) -> tuple[str | None, dict[str, 
         raise Unmappable("no answers in braces: a description, not a question")
     before, body, after = block[:opening], block[opening + 1 : closing], block[closing + 1 :]
     body, _, general = body.partition("####")
-    prompt = question.text(before, "question text", marker_allowed=False)
+    prompt = question.text(before, "the question text", marker_allowed=False)
     if _plain(after):
-        prompt += r" \_\_\_\_\_ " + question.text(after, "question text", marker_allowed=False)
+        rest = question.text(after, "the question text", marker_allowed=False)
+        prompt += r" \_\_\_\_\_" + ("" if rest[0] in ".,;:!?" else " ") + rest
     answers = _answers(question, body)
     fields = {"type": answers.pop("type"), "prompt": prompt.strip(), **answers}
     if _plain(general):
-        fields["explanation"] = question.text(general, "general feedback")
+        fields["explanation"] = question.text(general, "the general feedback")
     if not fields["prompt"]:
         raise Unmappable("no question text")
     return name, fields
