@@ -64,9 +64,10 @@ serve:
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 # JupyterLab on the first lesson, on PORT. As root (a container, a classroom server) it needs --allow-root.
+AS_ROOT := $(filter 0,$(shell id -u))
 lab: $(STAMP)
-	@if [ "$$(id -u)" = 0 ]; then echo "Running as root, so JupyterLab starts with --allow-root."; fi
-	$(BIN)/jupyter lab --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/01-causes.ipynb
+	@$(if $(AS_ROOT),echo "Running as root: JupyterLab starts with --allow-root.")
+	$(BIN)/jupyter lab --port=$(PORT) $(if $(AS_ROOT),--allow-root) notebooks/01-causes.ipynb
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
 # two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
