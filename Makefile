@@ -71,7 +71,7 @@ lab: $(STAMP)
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
 # two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
-bench: check bench/node_modules/.bin/lighthouse
+bench: check $(WHEEL) bench/node_modules/.bin/lighthouse
 	$(PY) bench/bench.py $(BENCH_ARGS)
 
 bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
