@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
-ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson"}
+ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
 
 
 @dataclass(frozen=True)
