@@ -36,14 +36,15 @@ test: book instructor workflows
 # (html_extra_path) so a notebook opened outside this repository can install it. Rebuilt only when a
 # file that goes into it changes.
 $(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* content/*.yml content/*/* notebooks/*.py)
-	rm -rf _build/wheel build
-	$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
-	rm -rf build
+	@rm -rf _build/wheel build
+	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
+	@rm -rf build
+	@echo "course wheel: $@ ($$(du -k $@ | cut -f1) KB)"
 
 # The GitHub workflows against GitHub's workflow schema, and audited for security problems (both offline).
 workflows: $(STAMP)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	$(BIN)/zizmor --offline .github/workflows/
+	$(BIN)/zizmor --offline --quiet .github/workflows/
 
 # Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
 # what nbval compares in `make test`) match the current engine and content. Widget state and cell
