@@ -12,7 +12,7 @@ from typing import Any
 import pydantic
 from pydantic import Field
 
-from coursekit.faq import Model, Slug, Text
+from coursekit.faq import Items, Model, Slug, Text
 from coursekit.qtypes import (
     QUESTION_TYPES,
     Matching,
@@ -44,7 +44,7 @@ class Bank(Model):
     title: Text
     intro: Text | None = None
     questions: tuple[Question, ...]
-    pretest: tuple[Slug, ...] = ()  # ids of the questions a lesson asks before its teaching
+    pretest: Items[Slug] = ()  # ids of the questions a lesson asks before its teaching
     path: Path | None = Field(default=None, exclude=True)
 
     def question(self, question_id: str) -> Question:
@@ -62,7 +62,7 @@ class _BankFields(Model):
     title: Text
     intro: Text | None = None
     questions: list[Any] = Field(min_length=1)
-    pretest: tuple[Slug, ...] = ()
+    pretest: Items[Slug] = ()
 
 
 def _pretest_problems(document: YamlDocument, pretest: tuple[str, ...], question_ids: set[str]) -> list[Problem]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import Field, PositiveInt, field_validator
 
 from coursekit.bank import Bank, load_bank
-from coursekit.faq import Faq, Model, Slug, Text, load_faq
+from coursekit.faq import Faq, Items, Model, Slug, Text, load_faq
 from coursekit.lessons import Lessons, load_lessons, objective_problems
 from coursekit.seek_care import RedFlags, bib_keys, load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
@@ -37,7 +37,7 @@ class CourseInfo(Model):
     id: Slug
     title: Text
     # Spaced review (Leitner boxes): days until a question comes back after 1, 2, 3... right answers in a row.
-    review_days: tuple[PositiveInt, ...] = Field(default=(1, 3, 7, 21, 60), min_length=1)
+    review_days: Items[PositiveInt] = Field(default=(1, 3, 7, 21, 60), min_length=1)
 
     @field_validator("review_days")
     @classmethod
