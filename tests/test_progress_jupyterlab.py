@@ -6,6 +6,7 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
+
 from test_jupyterlab import lab_url  # noqa: F401 (the fixture: JupyterLab on a folder of its own)
 from test_progress_browser import answer
 
