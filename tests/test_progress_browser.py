@@ -216,3 +216,16 @@ def test_the_phone_layout_fits_390_pixels(browser, book_url: str, path: str):
     page.goto(book_url + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_confidently_wrong_answers_come_first_in_review(page: Page, book_url: str):
+    page.goto(book_url + LESSON)
+    answer(fieldset(page, "causes", "atherosclerosis-is"), right=False)
+    answer(fieldset(page, "causes", "most-back-pain"), right=False, sure=False)
+    answer(fieldset(page, "causes", "stress-and-arteries"), right=False, sure=True)
+    page.goto(book_url + PROGRESS)
+    expect(page.locator(".coursekit-due li")).to_have_count(3)
+    expect(page.locator(".coursekit-due li").first).to_contain_text("How does acute stress raise blood pressure?")
+    page.get_by_role("button", name="Review now").click()
+    first = page.locator('section[data-quiz-id="spaced-review"] fieldset').first
+    expect(first).to_have_attribute("data-question-id", "stress-and-arteries")
