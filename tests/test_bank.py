@@ -13,7 +13,7 @@ from coursekit.check import check_path
 from coursekit.source import ContentError
 
 BANKS = FIXTURES / "banks"
-TYPE_LIST = "single, multiple, true_false, numeric, matching, text"
+TYPE_LIST = "single, multiple, true_false, numeric, matching, text, ordering"
 
 # Each malformed fixture and every line `python -m coursekit check FILE` prints for it (without the path).
 EXPECTED = {
@@ -53,6 +53,19 @@ EXPECTED = {
     "bank_question_not_mapping.yml": ["4: question #1: a question is a mapping of fields"],
     "bank_missing_questions.yml": ["1: questions: Field required"],
     "bank_yaml_syntax.yml": ["9: YAML: expected ',' or '}', but got '{'"],
+    "bank_correct_yes_string.yml": ["8: question quoted-yes: options[0].correct: must be true or false, not 'yes'"],
+    "bank_correct_one.yml": ["9: question one-for-true: options[0].correct: must be true or false, not 1"],
+    "bank_true_false_yes.yml": ["7: question yes-in-quotes: answer: must be true or false, not 'yes'"],
+    "bank_binary_tag.yml": ["6: YAML: tags such as !!binary are not allowed: write a plain value"],
+    "bank_alias.yml": ["10: YAML: aliases (*same) are not allowed: write the value out"],
+    "bank_nan_answer.yml": ["7: question not-a-number: answer: must be a finite number, not nan"],
+    "bank_infinite_range.yml": ["7: question endless: range[1]: must be a finite number, not inf"],
+    "bank_number_as_text.yml": ["7: question quoted-number: answer: must be a number, not the text '60'"],
+    "bank_id_too_long.yml": [
+        "4: question this-question-id-goes-on-and-on-far-longer-than-anyone-could-type-or-read: id: "
+        "is 73 characters long; an id has at most 64"
+    ],
+    "bank_control_character.yml": ["6: question bell: prompt: contains the control character U+0007: remove it"],
 }
 
 
@@ -149,3 +162,22 @@ def test_a_valid_bank_loads_as_typed_questions_in_bank_order():
 def test_faq_ids_are_not_checked_when_none_are_given():
     bank = load_bank(BANKS / "bank_unknown_faq_id.yml")
     assert bank.questions[0].faq == ("drinking-water", "drinking-coffee")
+
+
+def test_an_ordering_question_needs_three_distinct_items(tmp_path):
+    bank = tmp_path / "orderings.yml"
+    bank.write_text(
+        "id: orderings\ntitle: Orderings\nquestions:\n"
+        "  - {id: too-few, type: ordering, prompt: Order them., items: [First, Second]}\n"
+        "  - {id: twice, type: ordering, prompt: Order them., items: [First, Second, First]}\n"
+        "  - {id: blank, type: ordering, prompt: Order them., items: [First, Second, '']}\n"
+        "  - {id: fine, type: ordering, prompt: Order them., items: [First, Second, Third]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        load_bank(bank)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{bank}:4: question too-few: items: needs at least 3 items (found 2)",
+        f"{bank}:5: question twice: items: two items have the same text",
+        f"{bank}:6: question blank: items[2]: must not be empty",
+    ]
