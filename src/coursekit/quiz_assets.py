@@ -1,7 +1,8 @@
 """The quiz's front end, assembled from `static/quiz/`: one classic script for the book and one ES module
 for the notebook widget, from the same files.
 
-`grading.js` (helpers), one file per question type in `types/`, and `quiz.js` (the page side) are joined
+`grading.js` (helpers), one file per question type in `types/`, `quiz.js` (the page side) and `class.js`
+(class mode) are joined
 into one scope with the interface strings; `book.js` or `widget.js` starts them. A classic script runs
 from `file://` too, where Chromium blocks module scripts.
 """
@@ -22,7 +23,7 @@ def _body() -> str:
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
     parts = [f"var STRINGS = {_read('strings.json').strip()};", _read("grading.js")]
     parts += [_read(f"types/{name}") for name in types]
-    parts.append(_read("quiz.js"))
+    parts += [_read("quiz.js"), _read("class.js")]
     return "\n".join(parts)
 
 
