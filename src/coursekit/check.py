@@ -1,16 +1,17 @@
-"""`python -m coursekit check`: validate content folders, or single content files (faq.yml, lessons.yml,
-instructor.yml, course.yml, quiz banks), through the same loaders the book uses."""
+"""`python -m coursekit check`: validate content folders, or single content files (faq.yml, red-flags.yml,
+lessons.yml, instructor.yml, course.yml, quiz banks), through the same loaders the book uses."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from coursekit.bank import load_bank
-from coursekit.course import content_dir, load_course, load_course_info
+from coursekit.course import content_dir, load_course, load_course_info, references_keys
 from coursekit.faq import load_faq
 from coursekit.instructor import load_notes
 from coursekit.lessons import load_lessons
 from coursekit.quotation import faq_quotation_problems
+from coursekit.seek_care import load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml
 
 
@@ -20,6 +21,21 @@ def is_faq_file(path: Path) -> bool:
         return True
     data = read_yaml(path).data
     return isinstance(data, dict) and "entries" in data and "questions" not in data
+
+
+def is_red_flags_file(path: Path) -> bool:
+    """`red-flags.yml`, or any YAML file whose top level has `signs`."""
+    data = read_yaml(path).data
+    return path.name == "red-flags.yml" or (isinstance(data, dict) and "signs" in data)
+
+
+def red_flags_summary(path: Path) -> str:
+    """Check a red-flags file against the course's references and lessons."""
+    content = content_dir()
+    lessons = content / "lessons.yml"
+    lesson_ids = {lesson.id for lesson in load_lessons(lessons).lessons} if lessons.is_file() else None
+    red_flags = load_red_flags(path, references_keys(content), lesson_ids)
+    return f"{path}: {len(red_flags.signs)} red flags"
 
 
 def faq_ids_for_bank(bank: Path) -> set[str]:
@@ -36,6 +52,8 @@ def _check_file(path: Path) -> str:
         if problems := faq_quotation_problems(path, faq):
             raise ContentError(problems)
         return f"{path}: {len(faq.entries)} FAQ entries"
+    if is_red_flags_file(path):
+        return red_flags_summary(path)
     if path.name == "lessons.yml":
         return f"{path}: {len(load_lessons(path).lessons)} lessons"
     if path.name == "instructor.yml":

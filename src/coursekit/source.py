@@ -18,7 +18,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 from ruamel.yaml.parser import RoundTripParser
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
-ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson"}
+ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 
