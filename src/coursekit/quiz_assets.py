@@ -1,8 +1,8 @@
 """The quiz's front end, assembled from `static/quiz/`: one classic script for the book and one ES module
 for the notebook widget, from the same files.
 
-`grading.js` (helpers), one file per question type in `types/`, `quiz.js` (the page side) and `progress.js`
-(spaced review, confidence, pretest recap, progress page) are joined
+`grading.js` (helpers), one file per question type in `types/`, `quiz.js` (the page side), `class.js`
+(class mode) and `progress.js` (spaced review, confidence, pretest recap, progress page) are joined
 into one scope with the interface strings; `book.js` or `widget.js` starts them. A classic script runs
 from `file://` too, where Chromium blocks module scripts.
 """
@@ -23,7 +23,7 @@ def _body() -> str:
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
     parts = [f"var STRINGS = {_read('strings.json').strip()};", _read("grading.js")]
     parts += [_read(f"types/{name}") for name in types]
-    parts += [_read("quiz.js"), _read("progress.js")]
+    parts += [_read("quiz.js"), _read("class.js"), _read("progress.js")]
     return "\n".join(parts)
 
 
@@ -37,7 +37,8 @@ def classic_script() -> str:
 
 def es_module() -> str:
     """The widget's `_esm`: the same code, exporting anywidget's `render`."""
-    return f'/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;\n{_body()}\n{_read("widget.js")}'
+    header = "/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;"
+    return f'{header}\n{_body()}\n{_read("widget.js")}'
 
 
 def stylesheet() -> str:

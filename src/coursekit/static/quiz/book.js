@@ -5,7 +5,7 @@ if (typeof module !== "undefined" && module.exports) module.exports = api;
 if (root && root.document && !root.coursekitQuiz) {
   root.coursekitQuiz = api;
   api.start = function () {
-    all(document, ".coursekit-quiz:not([data-recap])").forEach(function (el) { setUp(el, gradeHere); });
+    all(document, ".coursekit-quiz:not([data-recap])").forEach(function (el) { start(el, gradeHere); });
     all(document, ".coursekit-quiz[data-recap]").forEach(showRecap);
     all(document, ".coursekit-progress").forEach(function (el) { setUpProgress(el, gradeHere); });
   };

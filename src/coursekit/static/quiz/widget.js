@@ -21,7 +21,7 @@ function render(context) {
     waiting[ask] = done;
     model.send({ event: "check", ask: ask, question: q.id, response: response, restored: !!restored });
   }
-  all(el, ".coursekit-quiz:not([data-recap])").forEach(function (quizEl) { setUp(quizEl, askPython); });
+  all(el, ".coursekit-quiz:not([data-recap])").forEach(function (quizEl) { start(quizEl, askPython); });
   all(el, ".coursekit-quiz[data-recap]").forEach(showRecap);
   all(el, ".coursekit-progress").forEach(function (progressEl) { setUpProgress(progressEl, askPython); });
   return function () {
