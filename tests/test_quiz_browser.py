@@ -461,7 +461,8 @@ def test_source_faq_links_look_like_links(page: Page, site) -> None:
 @pytest.mark.browser
 def test_a_source_faq_link_in_a_book_quiz_opens_at_the_entry(page: Page, book_url: str, errors) -> None:
     page.goto(book_url + quiz_pages()[0].relative_to(BUILD).as_posix())
-    box = page.locator("fieldset.coursekit-question[data-type=single]:has(.coursekit-faq-links)").first
+    lesson_quiz = ".coursekit-quiz:not([data-pretest]):not([data-recap])"
+    box = page.locator(f"{lesson_quiz} fieldset.coursekit-question[data-type=single]:has(.coursekit-faq-links)").first
     wrong = json.loads(box.get_attribute("data-key"))["correct"].index(False)
     box.locator(f'input[value="{wrong}"]').check()
     box.get_by_role("button", name="Check").click()
