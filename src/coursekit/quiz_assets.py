@@ -37,7 +37,8 @@ def classic_script() -> str:
 
 def es_module() -> str:
     """The widget's `_esm`: the same code, exporting anywidget's `render`."""
-    return f'/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;\n{_body()}\n{_read("widget.js")}'
+    header = "/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;"
+    return f'{header}\n{_body()}\n{_read("widget.js")}'
 
 
 def stylesheet() -> str:

@@ -102,7 +102,8 @@ def _matching(question: Matching, base: str, seed: int | None) -> str:
         options = "".join(f'<option value="{j}">{_plain(question.pairs[j].right)}</option>' for j in order)
         rows.append(
             f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
-            f' <select id="{select_id}" name="{select_id}"><option value="">{say("choose")}</option>{options}</select></div>'
+            f' <select id="{select_id}" name="{select_id}">'
+            f'<option value="">{say("choose")}</option>{options}</select></div>'
         )
     return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
 
@@ -110,7 +111,8 @@ def _matching(question: Matching, base: str, seed: int | None) -> str:
 def _ordering(question: Question, seed: int | None) -> str:
     order = display_order(question, seed)
     items = "".join(
-        f'<li data-item="{i}"><span class="coursekit-item">{to_inline_html(question.items[i])}</span></li>' for i in order
+        f'<li data-item="{i}"><span class="coursekit-item">{to_inline_html(question.items[i])}</span></li>'
+        for i in order
     )
     return f'<ol class="coursekit-order" data-start="{",".join(map(str, order))}">{items}</ol>'
 
