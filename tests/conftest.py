@@ -63,3 +63,16 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync", "--no-first-run", "--disable-quic",
         ],
     }
+
+
+STALE_OUTPUTS = "saved outputs differ from a fresh run: run `make notebooks`, then commit it"
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Name each notebook whose saved outputs no longer match a fresh run (nbval), with the one-line fix."""
+    failed = terminalreporter.stats.get("failed", [])
+    stale = sorted({report.location[0] for report in failed if report.location[0].endswith(".ipynb")})
+    if stale:
+        terminalreporter.section("notebooks whose saved outputs are out of date")
+        for notebook in stale:
+            terminalreporter.line(f"{notebook}: {STALE_OUTPUTS}")
