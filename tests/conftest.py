@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -50,6 +56,38 @@ def _require_browser() -> None:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+@contextlib.contextmanager
+def jupyterlab(folder: Path, settings: Path):
+    """A JupyterLab serving `folder` on a free local port, with fresh settings in `settings`; yields its URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
+         "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={folder}",
+         "--LabApp.expose_app_in_browser=True",
+         # A fresh workspace and settings: nothing restored from earlier sessions on this machine.
+         f"--LabApp.workspaces_dir={settings}", f"--LabApp.user_settings_dir={settings}"],
+        env={**os.environ, "COURSEKIT_CONTENT": str(CONTENT)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(url + "api", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("JupyterLab did not start within 90 s")
+            time.sleep(0.5)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
