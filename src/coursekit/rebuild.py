@@ -6,10 +6,10 @@ page's outputs were made from. Each becomes a Sphinx dependency of the page, so 
 and so re-executes, exactly the pages whose files changed. A folder stands for its files, and a file added
 to or removed from it also re-reads the page.
 
-Every page also shows the book's navigation (page titles, table of contents) and is shaped by the coursekit
-extensions and the static files. When the navigation changes, every page is written again; the extensions'
-code and the static files are hashed into an HTML config value, so a change to them does the same. Neither
-executes a notebook.
+Every page also shows the book's navigation (page titles, table of contents) and is shaped by the engine
+code Sphinx runs (the coursekit extensions) and the static files. When the navigation changes, every page is
+written again; that code and the static files are hashed into an HTML config value, so a change to them does
+the same. Neither executes a notebook.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from coursekit.dependencies import ENV
+from coursekit.dependencies import ENGINE, ENV
 
 
 def _listing(folder: Path) -> list[str]:
@@ -89,10 +89,13 @@ def all_pages_when_navigation_changed(app: Sphinx, env: BuildEnvironment) -> lis
 
 
 def page_inputs_digest(app: Sphinx, config: Config) -> None:
-    """Hash the coursekit extensions' code and every static file into `coursekit_page_inputs`."""
-    files = [Path(sys.modules[name].__file__) for name in config.extensions if name.startswith("coursekit.")]
-    for folder in config.html_static_path:
-        files += sorted(path for path in Path(app.confdir, folder).rglob("*") if path.is_file())
+    """Hash the engine modules loaded by Sphinx (the extensions and what they import) and every static file
+    (the book's and the engine's) into `coursekit_page_inputs`."""
+    modules = sorted(name for name in sys.modules if name == "coursekit" or name.startswith("coursekit."))
+    files = [Path(sys.modules[name].__file__) for name in modules if getattr(sys.modules[name], "__file__", None)]
+    folders = {Path(app.confdir, folder).resolve() for folder in config.html_static_path} | {ENGINE / "static"}
+    for folder in sorted(folders):
+        files += sorted(path for path in folder.rglob("*") if path.is_file())
     digest = hashlib.sha256()
     for file in files:
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
