@@ -27,38 +27,38 @@ from sphinx.environment import BuildEnvironment
 from coursekit.dependencies import ENGINE, ENV
 
 
-def _listing(folder: Path) -> list[str]:
+def _names(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
 
 
-def start_listing(app: Sphinx, docname: str, source: list[str]) -> None:
-    listing = Path(app.doctreedir) / "coursekit-dependencies" / f"{docname}.txt"
-    listing.parent.mkdir(parents=True, exist_ok=True)
-    listing.unlink(missing_ok=True)
-    os.environ[ENV] = str(listing)
+def start_recording(app: Sphinx, docname: str, source: list[str]) -> None:
+    record = Path(app.doctreedir) / "coursekit-dependencies" / f"{docname}.txt"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.unlink(missing_ok=True)
+    os.environ[ENV] = str(record)
 
 
-def note_listed_dependencies(app: Sphinx, doctree) -> None:
+def note_recorded_dependencies(app: Sphinx, doctree) -> None:
     env = app.env
-    listing = Path(os.environ.pop(ENV, ""))
-    if not listing.is_file():
+    record = Path(os.environ.pop(ENV, ""))
+    if not record.is_file():
         return
-    for used in sorted({Path(line) for line in listing.read_text(encoding="utf-8").splitlines()}):
+    for used in sorted({Path(line) for line in record.read_text(encoding="utf-8").splitlines()}):
         if used.is_dir():
-            env.coursekit_folders.setdefault(env.docname, {})[str(used)] = _listing(used)
+            env.coursekit_folders.setdefault(env.docname, {})[str(used)] = _names(used)
             for file in sorted(used.rglob("*")):
                 if file.is_file():
                     env.note_dependency(str(file))
         else:
             env.note_dependency(str(used))
-    listing.unlink()
+    record.unlink()
 
 
 def pages_with_changed_folders(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
     return [
         docname
         for docname, folders in env.coursekit_folders.items()
-        if any(_listing(Path(folder)) != names for folder, names in folders.items())
+        if any(_names(Path(folder)) != names for folder, names in folders.items())
     ]
 
 
@@ -110,6 +110,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-purge-doc", purge_folders)
     app.connect("env-merge-info", merge_folders)
     app.connect("env-get-updated", all_pages_when_navigation_changed)
-    app.connect("source-read", start_listing)
-    app.connect("doctree-read", note_listed_dependencies)
+    app.connect("source-read", start_recording)
+    app.connect("doctree-read", note_recorded_dependencies)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
