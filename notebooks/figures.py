@@ -1,14 +1,18 @@
 """The lessons' figures (imported by the notebooks beside this file), drawn with matplotlib in a fixed
 style: no pyplot, no files, no randomness.
 
-Each function returns a `Png`, which notebooks display as an `image/png` output; alt text and
-captions live in the notebook cell's metadata, where the book reads them.
+Each function returns a `Png`, which notebooks display as an HTML `<img>` carrying its alt text, so
+JupyterLab and the book show the same image and the same description. Captions live in the notebook
+cell's metadata, where the book reads them.
 """
 
 from __future__ import annotations
 
+import base64
 import functools
+import html
 import io
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,31 +21,38 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 from PIL import Image
 
+import coursekit.course
+
 STYLE = {"font.size": 11, "font.family": "DejaVu Sans", "axes.titlesize": 12}
 INK, BLUE, ORANGE, RED, GREY = "#1a1a1a", "#1f5fa8", "#a34a00", "#b00020", "#5a5a5a"
 
 
 @dataclass(frozen=True)
 class Png:
-    """A rendered figure: PNG bytes for notebooks and the book, and a one-line text summary."""
+    """A rendered figure: palette PNG bytes, its pixel size, its alt text, and a one-line text summary."""
 
     data: bytes
+    size: tuple[int, int]
+    alt: str
     summary: str
 
-    def _repr_png_(self) -> bytes:
-        return self.data
+    def _repr_html_(self) -> str:
+        source = "data:image/png;base64," + base64.b64encode(self.data).decode("ascii")
+        width, height = self.size
+        return (f'<img src="{source}" alt="{html.escape(self.alt, quote=True)}" width="{width}" height="{height}"'
+                ' style="max-width: 100%; height: auto">')
 
     def __repr__(self) -> str:
         return self.summary
 
 
-def _png(figure: Figure, summary: str) -> Png:
+def _png(figure: Figure, summary: str, alt: str) -> Png:
     """The figure as a palette PNG: flat colours and text need few colours, and the page loads ~70% less."""
     rendered, small = io.BytesIO(), io.BytesIO()
     figure.savefig(rendered, format="png", dpi=110, metadata={"Software": None})
     image = Image.open(rendered).convert("RGB").quantize(colors=48, method=Image.Quantize.MEDIANCUT)
     image.save(small, format="PNG", optimize=True)
-    return Png(small.getvalue(), summary)
+    return Png(small.getvalue(), image.size, alt, summary)
 
 
 def _styled(draw: Callable[[], Png]) -> Callable[[], Png]:
@@ -103,7 +114,13 @@ def claudication() -> Png:
         ("Eased by", "Sitting or bending forward\n(leaning on a shopping cart)"),
         ("What a check finds", "Normal foot pulses and ABI;\nnarrow spinal canal on a scan"),
     ], ORANGE)
-    return _png(figure, "Figure: vascular vs neurogenic claudication")
+    return _png(figure, "Figure: vascular vs neurogenic claudication", (
+        "Two boxes side by side. Left, vascular claudication from PAD: cramping pain in the calf, sometimes the "
+        "thigh or buttock; brought on by walking a fairly set distance; eased by standing still for a few minutes; "
+        "a check finds weak foot pulses and a low ankle-brachial index. Right, neurogenic claudication from spinal "
+        "stenosis: pain, numbness or tingling in the low back, buttock and leg; brought on by standing or walking "
+        "upright; eased by sitting or bending forward, as when leaning on a shopping cart; a check finds normal "
+        "foot pulses and ABI and a narrow spinal canal on a scan."))
 
 
 @_styled
@@ -124,7 +141,10 @@ def flow_vs_narrowing() -> Png:
     ax.set_ylim(0, 105)
     ax.grid(True, color="#d0d0d0", lw=0.8)
     ax.set_title("Flow falls with the fourth power of the radius", color=INK)
-    return _png(figure, "Figure: flow vs narrowing")
+    return _png(figure, "Figure: flow vs narrowing", (
+        "A line chart. The horizontal axis shows how much narrower a tube is, from 0 to 90 percent. The vertical "
+        "axis shows the flow left, from 100 percent down to 0. The line drops steeply: 10 percent narrower leaves "
+        "66 percent of the flow, 25 percent narrower leaves 32 percent, and 50 percent narrower leaves 6 percent."))
 
 
 @_styled
@@ -144,28 +164,43 @@ def abi_bands() -> Png:
     ax.set_xlim(0.3, 1.4)
     ax.set_yticks([])
     ax.set_xlabel("Ankle-brachial index = ankle blood pressure / arm blood pressure")
-    return _png(figure, "Figure: ankle-brachial index bands")
+    return _png(figure, "Figure: ankle-brachial index bands", (
+        "A number line from 0.3 to 1.4 labelled ankle-brachial index. The part up to 0.90 is shaded and labelled: "
+        "0.90 or lower suggests PAD. The part above 0.90 is labelled: PAD less likely. A marker at 0.80 shows an "
+        "example: an ankle pressure of 108 divided by an arm pressure of 135."))
+
+
+TIER_COLOURS = (RED, ORANGE, BLUE)
+
+
+def urgency_rows(red_flags) -> list[tuple[str, list[str]]]:
+    """Each tier's title and the short phrases of its signs that appear in the figure."""
+    return [(tier.title, [s.figure for s in red_flags.in_tier(tier.id) if s.figure]) for tier in red_flags.tiers]
+
+
+def urgency_alt(red_flags) -> str:
+    """The urgency figure described in words, from the same data it is drawn from."""
+    boxes = [f"Box {i}, {title}: {'; '.join(signs)}." for i, (title, signs) in enumerate(urgency_rows(red_flags), 1)]
+    return f"{len(boxes)} stacked boxes, most urgent first. " + " ".join(boxes)
 
 
 @_styled
 def urgency_tiers() -> Png:
-    """Three tiers of care, from emergency to a routine appointment, with examples."""
-    figure, ax = _canvas(9.5, 5.0)
-    tiers = [
-        ("EMERGENCY: call your emergency number now", RED,
-         "Chest pain or pressure; stroke signs (FAST); a sudden cold, pale, painful limb;\n"
-         "back pain with saddle numbness or new bladder or bowel problems"),
-        ("SAME DAY: get seen urgently today", ORANGE,
-         "One swollen, painful, warm leg; foot pain at rest or at night;\n"
-         "sores that will not heal; skin turning black"),
-        ("SEE A DOCTOR: book an appointment", BLUE,
-         "Leg pain on walking that keeps coming back; swelling that lingers;\n"
-         "before starting supplements if you take heart or blood-thinning medicines"),
-    ]
-    for i, (title, colour, text) in enumerate(tiers):
-        bottom = 0.68 - 0.33 * i
-        ax.add_patch(FancyBboxPatch((0.01, bottom), 0.98, 0.29, boxstyle="round,pad=0.005", fc="white",
+    """The tiers of care, from emergency to a routine appointment, with their signs (content/red-flags.yml)."""
+    red_flags = coursekit.course.current_course().red_flags
+    rows = [(title, textwrap.wrap("; ".join(signs), 105)) for title, signs in urgency_rows(red_flags)]
+    heights = [0.8 + 0.3 * len(lines) for _, lines in rows]
+    total = sum(heights) + 0.15 * len(rows)
+    figure, ax = _canvas(9.5, total)
+    top = 1.0
+    for i, ((title, lines), height) in enumerate(zip(rows, heights, strict=True)):
+        box = height / total
+        bottom = top - box
+        colour = TIER_COLOURS[i % len(TIER_COLOURS)]
+        ax.add_patch(FancyBboxPatch((0.01, bottom + 0.01), 0.98, box - 0.02, boxstyle="round,pad=0.005", fc="white",
                                     ec=colour, lw=3))
-        ax.text(0.03, bottom + 0.22, f"{i + 1}. {title}", color=colour, weight="bold", fontsize=12, va="center")
-        ax.text(0.03, bottom + 0.10, text, color=INK, fontsize=10, va="center", linespacing=1.4)
-    return _png(figure, "Figure: urgency tiers")
+        ax.text(0.03, top - 0.35 / total, f"{i + 1}. {title}", color=colour, weight="bold", fontsize=12,
+                va="center")
+        ax.text(0.03, top - 0.6 / total, "\n".join(lines), color=INK, fontsize=10, va="top", linespacing=1.4)
+        top = bottom - 0.15 / total
+    return _png(figure, "Figure: urgency tiers", urgency_alt(red_flags))

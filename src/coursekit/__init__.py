@@ -67,6 +67,14 @@ def key_points(lesson_id: str) -> faq_html.Html:
     return lessons.key_points(_course("lessons.yml").lessons.lesson(lesson_id))
 
 
+def red_flags(lesson_id: str | None = None, *, tier: str | None = None):
+    """Warning signs (content/red-flags.yml) as Markdown: those a lesson shows, by tier, or every sign of one tier."""
+    from coursekit.seek_care import lesson_markdown, tier_markdown
+
+    data = current_course().red_flags
+    return tier_markdown(data, tier) if tier else lesson_markdown(data, lesson_id)
+
+
 # For instructors: pages under book/instructor/ call these; `root` is the path from the page to the book's root.
 def answer_key(root: str = "../../") -> faq_html.Html:
     """Every quiz's questions with correct answers, explanations, FAQ entries and objectives (instructors only)."""

@@ -12,8 +12,16 @@ from typing import Any, ClassVar, Literal
 import pydantic
 from pydantic import Field, ValidationInfo, field_validator
 
-from coursekit.faq import Model, Slug, Text
-from coursekit.source import ContentError, Problem, YamlDocument, duplicate_id_problems, read_yaml, validation_problems
+from coursekit.faq import Items, Model, Slug, Text
+from coursekit.source import (
+    ContentError,
+    Problem,
+    YamlDocument,
+    duplicate_id_problems,
+    problem_message,
+    read_yaml,
+    validation_problems,
+)
 
 Markdown = Text
 
@@ -38,7 +46,7 @@ class Question(Model):
     type: str
     prompt: Markdown
     explanation: Markdown | None = None
-    faq: tuple[Slug, ...] = ()
+    faq: Items[Slug] = ()
     objective: Slug | None = None
 
 
@@ -94,7 +102,7 @@ class Numeric(Question):
     type: Literal["numeric"]
     answer: float | None = None
     # Validated even when absent, after `answer`: it checks that exactly one of the two is given.
-    range: tuple[float, float] | None = Field(default=None, validate_default=True)
+    range: tuple[float, float] | None = Field(default=None, validate_default=True, strict=False)
     tolerance: float = 0
     unit: str | None = None
 
@@ -196,11 +204,9 @@ def _question_problems(document: YamlDocument, index: int, raw: object) -> tuple
     except pydantic.ValidationError as error:
         problems = []
         for item in error.errors(include_url=False):
-            message = item["msg"].removeprefix("Value error, ")
+            message = problem_message(item)
             if item["type"] == "extra_forbidden" and len(item["loc"]) == 1:
                 message = f"unknown key (a {kind} question has: {', '.join(model.model_fields)})"
-            elif item["type"] == "bool_parsing":
-                message = f"must be true or false, not {item['input']!r}"
             problems.append(document.problem([*loc, *item["loc"]], message))
         return None, problems
 

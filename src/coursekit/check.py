@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from coursekit.bank import load_bank
-from coursekit.course import content_dir, load_course
+from coursekit.course import content_dir, load_course, references_keys
 from coursekit.faq import load_faq
+from coursekit.lessons import load_lessons
+from coursekit.seek_care import load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml
 
 
@@ -16,6 +18,21 @@ def is_faq_file(path: Path) -> bool:
         return True
     data = read_yaml(path).data
     return isinstance(data, dict) and "entries" in data and "questions" not in data
+
+
+def is_red_flags_file(path: Path) -> bool:
+    """`red-flags.yml`, or any YAML file whose top level has `signs`."""
+    data = read_yaml(path).data
+    return path.name == "red-flags.yml" or (isinstance(data, dict) and "signs" in data)
+
+
+def red_flags_summary(path: Path) -> str:
+    """Check a red-flags file against the course's references and lessons."""
+    content = content_dir()
+    lessons = content / "lessons.yml"
+    lesson_ids = {lesson.id for lesson in load_lessons(lessons).lessons} if lessons.is_file() else None
+    red_flags = load_red_flags(path, references_keys(content), lesson_ids)
+    return f"{path}: {len(red_flags.signs)} red flags"
 
 
 def faq_ids_for_bank(bank: Path) -> set[str]:
@@ -37,6 +54,8 @@ def check_path(path: Path) -> tuple[str, list[Problem]]:
             return "", [Problem(path, None, "file", "no such file or folder")]
         if is_faq_file(path):
             return f"{path}: {len(load_faq(path).entries)} FAQ entries", []
+        if is_red_flags_file(path):
+            return red_flags_summary(path), []
         faq_ids = faq_ids_for_bank(path)
         return f"{path}: {len(load_bank(path, faq_ids).questions)} questions", []
     except ContentError as error:

@@ -10,6 +10,7 @@ from pathlib import Path
 from coursekit.bank import Bank, load_bank
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
 from coursekit.lessons import Lessons, load_lessons, objective_problems
+from coursekit.seek_care import RedFlags, bib_keys, load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
 
 
@@ -49,6 +50,7 @@ class Course:
     faq: Faq
     banks: dict[str, Bank]
     lessons: Lessons | None = None  # from lessons.yml, when the folder has one
+    red_flags: RedFlags | None = None  # from red-flags.yml, when the folder has one
 
     def bank(self, quiz_id: str) -> Bank:
         if quiz_id not in self.banks:
@@ -88,9 +90,22 @@ def load_course(content: Path) -> Course:
             problems += error.problems
         else:
             problems += objective_problems(banks, lessons.objective_ids())
+    red_flags = None
+    if (content / "red-flags.yml").is_file():
+        lesson_ids = {lesson.id for lesson in lessons.lessons} if lessons else None
+        try:
+            red_flags = load_red_flags(content / "red-flags.yml", references_keys(content), lesson_ids)
+        except ContentError as error:
+            problems += error.problems
     if problems:
         raise ContentError(problems)
-    return Course(content, info, faq, banks, lessons)
+    return Course(content, info, faq, banks, lessons, red_flags)
+
+
+def references_keys(content: Path) -> set[str] | None:
+    """Keys of the book's `references.bib` beside a content folder (None if the book has none)."""
+    bib = content.parent / "book" / "references.bib"
+    return bib_keys(bib) if bib.is_file() else None
 
 
 @cache

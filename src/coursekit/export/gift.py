@@ -1,13 +1,17 @@
 """Moodle GIFT text: one `<quiz>.gift.txt` per quiz.
 
 Question text, answers and feedback are Markdown, marked `[markdown]` so Moodle renders them.
-GIFT's special characters (~ = # { } :) and backslashes are escaped; line breaks become `\\n`.
+GIFT's special characters (~ = # { } :) and backslashes are escaped, `->` is written `-\\>` (Markdown
+shows `->`; Moodle no longer reads a matching pair), and line breaks become `\\n`. A text that would
+start with a `%weight%` or a `[html]`-style format marker starts with an HTML entity instead
+(`&#37;`, `&#91;`), which Markdown shows as the same character.
 The course's FAQ links and objectives travel in `// coursekit:` comments, which Moodle ignores
 and `coursekit import gift` reads back.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from coursekit.answers import number
@@ -17,14 +21,46 @@ from coursekit.export import Loss, Result
 
 SPECIAL = "~=#{}:"
 META = "// coursekit:"
+FORMAT_MARKER = re.compile(r"\[(markdown|html|plain|moodle)\]")
+# What GIFT reads at the start of an answer or feedback, and the entity that keeps it text.
+_START_ENTITIES = {"%": "&#37;", "[": "&#91;", "&": "&#38;"}
+_LEADING_ENTITY = re.compile(r"&#(?:37|38|91);")
 
 
 def escape(text: str) -> str:
-    """Text safe inside a GIFT question: specials and backslashes escaped, newlines as `\\n`."""
+    """Text safe inside a GIFT question: specials and backslashes escaped, `->` broken, newlines as `\\n`.
+
+    A start GIFT would read (a `%` weight, a format marker such as `[html]`) becomes an HTML entity
+    (`&#37;`, `&#91;`); a leading `&#37;`, `&#38;` or `&#91;` written by the author has its `&` as
+    `&#38;`, so import gives back exactly the text.
+    """
+    if text.startswith("%") or FORMAT_MARKER.match(text) or _LEADING_ENTITY.match(text):
+        text = _START_ENTITIES[text[0]] + text[1:]
     out = text.replace("\\", "\\\\")
     for char in SPECIAL:
         out = out.replace(char, "\\" + char)
-    return out.replace("\r\n", "\n").replace("\n", "\\n")
+    return out.replace("->", "-\\>").replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def escape_short_answer(text: str) -> str:
+    """`escape` for an accepted short answer, where `*` is Moodle's wildcard: a literal one is `\\*`."""
+    return escape(text.replace("*", "\\*"))
+
+
+def short_answer_text(text: str) -> str | None:
+    """An imported (unescaped) short answer as course text; None if it uses Moodle's `*` wildcard."""
+    if re.search(r"(?<!\\)\*", text):
+        return None
+    return text.replace("\\*", "*")
+
+
+def unescape_start(text: str) -> str:
+    """The reverse of `escape`'s entity at the start of a text (already unescaped)."""
+    entity = _LEADING_ENTITY.match(text)
+    if entity is None:
+        return text
+    char = next(c for c, e in _START_ENTITIES.items() if e == entity.group())
+    return char + text[entity.end() :]
 
 
 def weight(percent: float) -> str:
@@ -46,7 +82,8 @@ def _answers(question: Question) -> tuple[list[str], list[str]]:
         # the course's grading rule (hits minus false picks, never below zero), in Moodle's terms.
         share = weight(100 / sum(o.correct for o in question.options))
         lines = [
-            f"~%{'' if o.correct else '-'}{share}%{escape(o.text)}{_feedback(o.feedback)}" for o in question.options
+            f"~%{'' if o.correct else '-'}{share}%{escape(o.text)}{_feedback(o.feedback)}"
+            for o in question.options
         ]
     elif isinstance(question, TrueFalse):
         lines = ["TRUE" if question.answer else "FALSE"]
@@ -60,12 +97,10 @@ def _answers(question: Question) -> tuple[list[str], list[str]]:
             lost.append(f"unit {question.unit!r} (GIFT numbers have no unit)")
     elif isinstance(question, Matching):
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in question.pairs]
-        if any("->" in pair.left for pair in question.pairs):
-            lost.append("a left item containing '->' (GIFT's pair separator): check the pairs after import")
         if len(question.pairs) < 3:
             lost.append("Moodle needs at least three pairs to import a matching question")
     elif isinstance(question, TextAnswer):
-        lines = [f"={escape(accepted)}" for accepted in question.accept]
+        lines = [f"={escape_short_answer(accepted)}" for accepted in question.accept]
     else:
         raise TypeError(f"GIFT export has no rule for question type {question.type!r}")
     if question.explanation:
@@ -89,7 +124,7 @@ def question_gift(question: Question) -> tuple[str, list[str]]:
 
 def bank_gift(course_title: str, bank: Bank) -> tuple[str, list[Loss]]:
     """A whole quiz as a GIFT file (a category named after the course and quiz), and its losses."""
-    parts = [f"// {bank.title}", f"$CATEGORY: $course$/{_category(course_title)}/{_category(bank.title)}"]
+    parts = [f"// {_category(bank.title)}", f"$CATEGORY: $course$/{_category(course_title)}/{_category(bank.title)}"]
     losses = []
     if bank.intro:
         parts.append(f"{META} intro={escape(bank.intro)}")
