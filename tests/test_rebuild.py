@@ -125,6 +125,10 @@ def test_content_edits_reach_every_page_that_shows_them(book: Book) -> None:
     book.edit("content/lessons.yml", objective, f"{objective} Zqxobjective")
     tip = book.yaml("content/instructor.yml")["lessons"][0]["tips"][0]
     book.edit("content/instructor.yml", tip, f"{tip} Zqxtip")
+    sign = book.yaml("content/red-flags.yml")["signs"][0]
+    book.edit("content/red-flags.yml", sign["text"][:30], f"Zqxflag {sign['text'][:30]}")
+    lessons = {lesson["id"]: lesson["notebook"] for lesson in book.yaml("content/lessons.yml")["lessons"]}
+    sign_page = Path(lessons[sign["shown_in"][0]]).with_suffix(".html").as_posix()
     course_id = book.yaml("content/course.yml")["id"]
     book.edit("content/course.yml", f"id: {course_id}", f"id: {course_id}-zqxcourse")
     questions = (book.root / "content/quizzes/causes.yml").read_text(encoding="utf-8").partition("\nquestions:\n")[2]
@@ -139,6 +143,8 @@ def test_content_edits_reach_every_page_that_shows_them(book: Book) -> None:
     assert "Zqxobjective" in book.page("notebooks/03-prevention.html")
     assert "Zqxobjective" in book.page("book/instructor/schedule.html")
     assert "Zqxtip" in book.page("book/instructor/schedule.html")
+    assert "Zqxflag" in book.page("book/when-to-seek-care.html")
+    assert "Zqxflag" in book.page(sign_page)
     assert f"{course_id}-zqxcourse" in book.page("notebooks/02-symptoms.html")
     assert "Zqxextra" in book.page("book/instructor/answer-key.html")
 

@@ -6,27 +6,20 @@ In a notebook: `import coursekit`, then `coursekit.faq_page()` or `coursekit.faq
 from __future__ import annotations
 
 from coursekit import dependencies, faq_html
-from coursekit.course import Course, current_course
+from coursekit.course import current_course
 from coursekit.live_quiz import Quiz
 
 dependencies.note_modules_after_each_cell()
 
 
-def _course(*uses: str) -> Course:
-    """The current course; `uses` are the content files (or folders) the caller's output is made from."""
-    course = current_course()
-    dependencies.note(*(course.content / use for use in uses))
-    return course
-
-
 def faq_page() -> faq_html.Html:
     """Every FAQ entry of the course, grouped by topic (the "source FAQ" reference page)."""
-    return faq_html.faq_page(_course("faq.yml").faq)
+    return faq_html.faq_page(current_course().faq)
 
 
 def faq_quote(entry_id: str) -> faq_html.Html:
     """One FAQ entry quoted as received, for a lesson's "What the FAQ says"."""
-    return faq_html.faq_quote(_course("faq.yml").faq, entry_id)
+    return faq_html.faq_quote(current_course().faq, entry_id)
 
 
 QUIZ_MODES = ("learner", "class", "instructor")
@@ -39,7 +32,7 @@ def quiz(quiz_id: str, *, mode: str = "learner", seed: int | None = None, show_a
     """
     if mode not in QUIZ_MODES:
         raise ValueError(f"unknown quiz mode {mode!r} (known: {', '.join(QUIZ_MODES)})")
-    course = _course("course.yml", "faq.yml", f"quizzes/{quiz_id}.yml")
+    course = current_course()
     bank = course.bank(quiz_id)
     if mode == "instructor":
         from coursekit.class_mode import InstructorView
@@ -57,14 +50,14 @@ def lesson_overview(lesson_id: str) -> faq_html.Html:
     """A lesson's overview questions, objectives, time and prerequisites (from content/lessons.yml)."""
     from coursekit import lessons
 
-    return lessons.lesson_overview(_course("lessons.yml").lessons.lesson(lesson_id))
+    return lessons.lesson_overview(current_course().lessons.lesson(lesson_id))
 
 
 def key_points(lesson_id: str) -> faq_html.Html:
     """A lesson's key points (from content/lessons.yml)."""
     from coursekit import lessons
 
-    return lessons.key_points(_course("lessons.yml").lessons.lesson(lesson_id))
+    return lessons.key_points(current_course().lessons.lesson(lesson_id))
 
 
 def red_flags(lesson_id: str | None = None, *, tier: str | None = None):
@@ -80,20 +73,21 @@ def answer_key(root: str = "../../") -> faq_html.Html:
     """Every quiz's questions with correct answers, explanations, FAQ entries and objectives (instructors only)."""
     from coursekit.answer_key import answer_key as course_answer_key
 
-    return course_answer_key(_course("faq.yml", "lessons.yml", "quizzes"), root=root)
+    return course_answer_key(current_course(), root=root)
 
 
 def instructor_schedule(root: str = "../../") -> faq_html.Html:
     """The course schedule, generated from the lessons' minutes and objectives."""
     from coursekit.instructor import schedule_html
 
-    return schedule_html(_course("lessons.yml").lessons, root=root)
+    return schedule_html(current_course().lessons, root=root)
 
 
 def instructor_notes(root: str = "../../") -> faq_html.Html:
     """Per lesson: misconceptions to address, discussion prompts and tips (lessons.yml, instructor.yml)."""
     from coursekit.instructor import guide_html, load_notes
 
-    course = _course("lessons.yml", "instructor.yml")
+    course = current_course()
+    dependencies.note(course.content / "instructor.yml")
     notes = load_notes(course.content / "instructor.yml", {lesson.id for lesson in course.lessons.lessons})
     return guide_html(course.lessons, notes, root=root)
