@@ -9,6 +9,7 @@ import pytest
 import coursekit
 from conftest import CONTENT
 from coursekit import dependencies
+from coursekit.course import load_course
 
 
 @pytest.fixture
@@ -29,8 +30,11 @@ def test_a_quiz_lists_its_bank_the_faq_and_the_course_file_once(record: Path) ->
     )
 
 
-def test_the_answer_key_lists_the_whole_quizzes_folder(record: Path) -> None:
-    coursekit.answer_key()
+def test_every_bank_at_once_lists_the_quizzes_folder_and_one_bank_only_its_file(record: Path) -> None:
+    course = load_course(CONTENT)
+    course.bank("symptoms")
+    assert record.read_text(encoding="utf-8").splitlines() == [str(CONTENT / "quizzes" / "symptoms.yml")]
+    assert len(course.banks) > 1
     assert str(CONTENT / "quizzes") in record.read_text(encoding="utf-8").splitlines()
 
 

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from conftest import ROOT, jupyterlab
 
 NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
+LONG = 120_000
 RAW_MYST = re.compile(r"\{[a-z:]+\}`|^\([\w-]+\)=$|^```|^:::", re.MULTILINE)
 
 
@@ -31,26 +32,27 @@ def lab_url(tmp_path_factory):
         yield url
 
 
-def _markdown(notebook: str) -> str:
+def _markdown_cells(notebook: str) -> list[str]:
     cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
-    return "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    return ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_myst_renders_in_jupyterlab(page: Page, lab_url: str, notebook: str) -> None:
-    source = _markdown(notebook)
+    markdown = _markdown_cells(notebook)
+    source = "\n".join(markdown)
     page.goto(f"{lab_url}lab/tree/{notebook}?reset")
     cells = page.locator(".jp-Notebook .jp-MarkdownCell")
-    expect(cells.first.locator(".myst")).to_be_visible(timeout=120_000)
-    expect(cells.locator(".myst")).to_have_count(cells.count())
+    expect(cells.locator(".myst")).to_have_count(len(markdown), timeout=LONG)
 
-    for text in cells.locator(".myst").all_inner_texts():
-        assert not RAW_MYST.search(text), f"raw MyST shown in {notebook}: {RAW_MYST.search(text).group(0)!r}"
     links = len(re.findall(r"\{(?:term|ref)\}`", source))
-    expect(page.locator(".myst a.hover-link")).to_have_count(links)
+    expect(cells.locator(".myst a.hover-link")).to_have_count(links, timeout=LONG)
     admonitions = len(re.findall(r"^```\{admonition\}", source, re.MULTILINE))
-    expect(page.locator(".myst aside.myst-admonition")).to_have_count(admonitions)
+    expect(cells.locator(".myst aside.myst-admonition")).to_have_count(admonitions, timeout=LONG)
     if notebook.startswith("01-"):
-        expect(page.locator(".myst a.hover-link", has_text="atherosclerosis").first).to_be_visible()
-        expect(page.locator(".myst aside.myst-admonition", has_text="What to add: how PAD is found")).to_be_visible()
+        expect(cells.locator(".myst a.hover-link", has_text="atherosclerosis").first).to_be_visible()
+        expect(cells.locator(".myst aside.myst-admonition", has_text="What to add: how PAD is found")).to_be_visible()
+    # Markdown cells, and Markdown outputs (the red flags) too.
+    for text in page.locator(".jp-Notebook .myst").all_inner_texts():
+        assert not RAW_MYST.search(text), f"raw MyST shown in {notebook}: {RAW_MYST.search(text).group(0)!r}"

@@ -22,6 +22,7 @@ from conftest import ROOT
 
 BOOK_SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "content")
 EXECUTED = re.compile(r"^(\S+)\.(?:ipynb|md): Executing notebook", re.MULTILINE)
+IMAGES = re.compile(r'<img [^>]*src="([^"]+)"')
 LESSONS = ("01-causes", "02-symptoms", "03-prevention", "04-treatment", "05-review", "source-faq")
 
 
@@ -151,7 +152,7 @@ def test_content_edits_reach_every_page_that_shows_them(book: Book) -> None:
 
 def test_engine_notebook_module_and_lesson_edits_rerun_only_the_pages_that_use_them(book: Book) -> None:
     book.edit("src/coursekit/instructor.py", "Schedule (minutes;", "Zqxengine schedule (minutes;")
-    old_figure = re.findall(r'src="([^"]+\.png)"', book.page("notebooks/01-causes.html"))
+    old_figures = IMAGES.findall(book.page("notebooks/01-causes.html"))
     book.edit("notebooks/figures.py", '"Flow falls with', '"Zqx flow falls with')
     book.edit("notebooks/04-treatment.ipynb", '"# ', '"# Zqxlesson ')
 
@@ -161,7 +162,7 @@ def test_engine_notebook_module_and_lesson_edits_rerun_only_the_pages_that_use_t
         "book/instructor/schedule", "notebooks/01-causes", "notebooks/02-symptoms", "notebooks/04-treatment",
     }
     assert "Zqxengine schedule" in book.page("book/instructor/schedule.html")
-    assert re.findall(r'src="([^"]+\.png)"', book.page("notebooks/01-causes.html")) != old_figure
+    assert IMAGES.findall(book.page("notebooks/01-causes.html")) != old_figures
     # A new lesson title is in every page's navigation.
     assert all("Zqxlesson" in book.page(f"notebooks/{lesson}.html") for lesson in LESSONS)
     assert "notebooks/03-prevention.html" in build.rewritten
