@@ -10,7 +10,9 @@ from pathlib import Path
 from coursekit.bank import Bank, load_bank
 from coursekit.dependencies import note
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
+from coursekit.instructor import InstructorNotes, load_notes
 from coursekit.lessons import Lessons, load_lessons, objective_problems
+from coursekit.quotation import faq_quotation_problems
 from coursekit.seek_care import RedFlags, bib_keys, load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
 
@@ -44,7 +46,8 @@ def load_course_info(path: Path) -> CourseInfo:
 
 # The file (or folder) of the content folder each part of a Course is loaded from.
 SOURCES = {
-    "info": "course.yml", "faq": "faq.yml", "banks": "quizzes", "lessons": "lessons.yml", "red_flags": "red-flags.yml",
+    "info": "course.yml", "faq": "faq.yml", "banks": "quizzes", "lessons": "lessons.yml",
+    "instructor": "instructor.yml", "red_flags": "red-flags.yml",
 }
 
 
@@ -61,6 +64,7 @@ class Course:
     faq: Faq
     banks: dict[str, Bank]
     lessons: Lessons | None = None  # from lessons.yml, when the folder has one
+    instructor: InstructorNotes | None = None  # from instructor.yml, when the folder has one
     red_flags: RedFlags | None = None  # from red-flags.yml, when the folder has one
 
     def __getattribute__(self, name: str):
@@ -89,6 +93,8 @@ def load_course(content: Path) -> Course:
         faq = load_faq(content / "faq.yml")
     except ContentError as error:
         problems += error.problems
+    else:
+        problems += faq_quotation_problems(content / "faq.yml", faq)
     faq_ids = {entry.id for entry in faq.entries} if faq else None
     banks: dict[str, Bank] = {}
     for path in sorted((content / "quizzes").glob("*.yml")):
@@ -108,16 +114,22 @@ def load_course(content: Path) -> Course:
             problems += error.problems
         else:
             problems += objective_problems(banks, lessons.objective_ids())
+    lesson_ids = {lesson.id for lesson in lessons.lessons} if lessons else None
+    instructor = None
+    if (content / "instructor.yml").is_file():
+        try:
+            instructor = load_notes(content / "instructor.yml", lesson_ids)
+        except ContentError as error:
+            problems += error.problems
     red_flags = None
     if (content / "red-flags.yml").is_file():
-        lesson_ids = {lesson.id for lesson in lessons.lessons} if lessons else None
         try:
             red_flags = load_red_flags(content / "red-flags.yml", references_keys(content), lesson_ids)
         except ContentError as error:
             problems += error.problems
     if problems:
         raise ContentError(problems)
-    return Course(content, info, faq, banks, lessons, red_flags)
+    return Course(content, info, faq, banks, lessons, instructor=instructor, red_flags=red_flags)
 
 
 def references_keys(content: Path) -> set[str] | None:

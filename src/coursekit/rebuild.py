@@ -49,7 +49,7 @@ def note_recorded_dependencies(app: Sphinx, doctree) -> None:
             for file in sorted(used.rglob("*")):
                 if file.is_file():
                     env.note_dependency(str(file))
-        else:
+        elif used.is_file():
             env.note_dependency(str(used))
     record.unlink()
 
