@@ -151,7 +151,8 @@ def test_content_edits_reach_every_page_that_shows_them(book: Book) -> None:
 
 
 def test_engine_notebook_module_and_lesson_edits_rerun_only_the_pages_that_use_them(book: Book) -> None:
-    book.edit("src/coursekit/instructor.py", "Schedule (minutes;", "Zqxengine schedule (minutes;")
+    # Of the engine's modules, only the answer key's page loads answer_key.py.
+    book.edit("src/coursekit/answer_key.py", "For instructors.</strong>", "For instructors Zqxengine.</strong>")
     old_figures = IMAGES.findall(book.page("notebooks/01-causes.html"))
     book.edit("notebooks/figures.py", '"Flow falls with', '"Zqx flow falls with')
     book.edit("notebooks/04-treatment.ipynb", '"# ', '"# Zqxlesson ')
@@ -159,9 +160,9 @@ def test_engine_notebook_module_and_lesson_edits_rerun_only_the_pages_that_use_t
     build = _ok(book.build())
 
     assert build.executed == {
-        "book/instructor/schedule", "notebooks/01-causes", "notebooks/02-symptoms", "notebooks/04-treatment",
+        "book/instructor/answer-key", "notebooks/01-causes", "notebooks/02-symptoms", "notebooks/04-treatment",
     }
-    assert "Zqxengine schedule" in book.page("book/instructor/schedule.html")
+    assert "For instructors Zqxengine." in book.page("book/instructor/answer-key.html")
     assert IMAGES.findall(book.page("notebooks/01-causes.html")) != old_figures
     # A new lesson title is in every page's navigation.
     assert all("Zqxlesson" in book.page(f"notebooks/{lesson}.html") for lesson in LESSONS)
