@@ -127,11 +127,14 @@ def test_round_trip_of_the_course_banks(tmp_path):
 
     course = load_course(COURSE_CONTENT)
     assert course.banks, "the course has quiz banks"
-    export(course, "gift", tmp_path)
+    result = export(course, "gift", tmp_path)
+    left_out = {loss.where for loss in result.losses if loss.whole_question}
     for bank in course.banks.values():
         imported = import_gift(tmp_path / f"{bank.id}.gift.txt", bank.id)
         assert imported.problems == []
         (tmp_path / f"{bank.id}.yml").write_text(bank_yaml(imported.bank), encoding="utf-8")
         back = load_bank(tmp_path / f"{bank.id}.yml")
-        for before, after in zip(bank.questions, back.questions, strict=True):
+        carried = [q for q in bank.questions if f"{bank.id}/{q.id}" not in left_out]
+        assert {q.type for q in bank.questions if q not in carried} <= {"ordering"}
+        for before, after in zip(carried, back.questions, strict=True):
             assert after.model_dump(exclude={"unit"}) == before.model_dump(exclude={"unit"}), (bank.id, before.id)

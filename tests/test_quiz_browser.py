@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import BUILD, FIXTURES, ROOT, serve_folder
+from coursekit.quiz_assets import classic_script
 
 BANKS = FIXTURES / "banks"
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -78,6 +79,11 @@ def feedback(page: Page, question_id: str):
     return question(page, question_id).locator(".coursekit-feedback")
 
 
+def reset_quiz(page: Page) -> None:
+    page.get_by_role("button", name="Reset quiz").click()
+    page.get_by_role("button", name="Erase answers").click()
+
+
 def answer_some(page: Page) -> None:
     question(page, "pick-one").get_by_label("Carrying blood back to the heart").check()
     check(page, "pick-one")
@@ -99,11 +105,20 @@ def test_right_and_wrong_answers_get_feedback_and_score(page: Page, site, errors
     expect(feedback(page, "pick-one")).to_contain_text("That's the airways' job, not a vessel's.")
     one.get_by_label("Carrying blood back to the heart").check()
     check(page, "pick-one")
-    expect(feedback(page, "pick-one")).to_contain_text("Correct.")
-    expect(feedback(page, "pick-one")).to_contain_text("Veins carry blood towards the heart")
+    expect(feedback(page, "pick-one")).to_have_text(re.compile(r"^Correct\.Yes: veins return blood\.Veins carry blood"))
+    expect(one.locator("details")).to_be_hidden()
+    expect(one.get_by_role("button", name="Try again")).to_be_hidden()
     expect(feedback(page, "pick-one").get_by_role("link")).to_have_attribute(
         "href", "source-faq.ipynb#faq-poor-circulation-in-back-causes"
     )
+    statement = question(page, "true-or-false")
+    expect(statement.get_by_role("button", name="Try again")).to_be_hidden()
+    statement.get_by_label("False").check()
+    check(page, "true-or-false")
+    expect(feedback(page, "true-or-false")).to_contain_text("Not right yet.Hint: read the statement again")
+    statement.get_by_label("True").check()
+    check(page, "true-or-false")
+    expect(feedback(page, "true-or-false")).not_to_contain_text("Hint:")
     several = question(page, "pick-several")
     several.get_by_label("Arteries").check()
     several.get_by_label("Tendons").check()
@@ -117,12 +132,18 @@ def test_right_and_wrong_answers_get_feedback_and_score(page: Page, site, errors
     expect(feedback(page, "type-it")).to_contain_text("Correct.")
     question(page, "how-many").get_by_label("Your answer").fill("a lot")
     check(page, "how-many")
-    expect(feedback(page, "how-many")).to_contain_text("Give an answer first, then press Check.")
-    expect(page.locator(".coursekit-score")).to_have_text("Score: 2.33 of 7 (3 checked).")
-    question(page, "pick-one").get_by_role("button", name="Try again").click()
-    expect(question(page, "pick-one").locator("input:checked")).to_have_count(0)
-    expect(feedback(page, "pick-one")).to_be_empty()
-    expect(page.locator(".coursekit-score")).to_have_text("Score: 1.33 of 7 (2 checked).")
+    expect(feedback(page, "how-many")).to_have_text("That is not a number: enter a number, then press Check.")
+    question(page, "how-many").get_by_label("Your answer").fill("")
+    check(page, "how-many")
+    expect(feedback(page, "how-many")).to_have_text("Give an answer first, then press Check.")
+    expect(page.locator(".coursekit-score")).to_have_text("Score: 3.33 of 7 (4 checked).")
+    expect(question(page, "pick-one").get_by_role("button", name="Try again")).to_be_hidden()
+    question(page, "pick-several").get_by_role("button", name="Try again").click()
+    expect(question(page, "pick-several").locator("input:checked")).to_have_count(0)
+    expect(question(page, "pick-several").get_by_label("Arteries")).to_be_focused()
+    expect(question(page, "pick-several").get_by_role("button", name="Try again")).to_be_hidden()
+    expect(feedback(page, "pick-several")).to_be_empty()
+    expect(page.locator(".coursekit-score")).to_have_text("Score: 3 of 7 (3 checked).")
     assert errors == []
 
 
@@ -138,7 +159,7 @@ def test_answers_are_restored_after_a_reload(page: Page, site, errors) -> None:
     expect(question(page, "match-them").get_by_label("Vein")).to_have_value("1")
     expect(feedback(page, "match-them")).to_contain_text("Partly right (33%).")
     expect(page.locator(".coursekit-score")).to_have_text(score)
-    page.get_by_role("button", name="Reset quiz").click()
+    reset_quiz(page)
     expect(page.locator(".coursekit-quiz input:checked")).to_have_count(0)
     page.reload()
     expect(page.locator(".coursekit-score")).to_have_text("Score: 0 of 7 (0 checked).")
@@ -196,7 +217,7 @@ def test_the_quiz_works_with_storage_blocked(page: Page, site, errors) -> None:
     question(page, "true-or-false").get_by_label("True").check()
     check(page, "true-or-false")
     expect(feedback(page, "true-or-false")).to_contain_text("Correct.")
-    page.get_by_role("button", name="Reset quiz").click()
+    reset_quiz(page)
     expect(feedback(page, "true-or-false")).to_be_empty()
     assert errors == []
 
@@ -241,7 +262,16 @@ def test_a_whole_quiz_can_be_done_with_the_keyboard(page: Page, site, errors) ->
     expect(page.locator(".coursekit-feedback.is-correct")).to_have_count(7)
     tab_to(page, ".coursekit-reset")
     page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Keep them")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".coursekit-summary")).to_be_visible()
+    expect(page.get_by_role("button", name="Reset quiz")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("button", name="Erase answers")).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator(".coursekit-summary")).to_be_hidden()
+    expect(page.locator(".coursekit-quiz input:checked")).to_have_count(0)
     assert errors == []
 
 
@@ -272,7 +302,7 @@ def test_axe_finds_no_wcag_violation_in_the_quiz(page: Page, site, scheme: str) 
     page.goto(site[1] + "quiz.html")
     assert wcag_violations(page) == []
     answer_some(page)
-    question(page, "pick-one").locator("summary").click()
+    question(page, "match-them").locator("summary").click()
     assert wcag_violations(page) == []
 
 
@@ -322,7 +352,7 @@ def test_only_pages_with_a_quiz_load_the_quiz_script_and_style(book_url: str) ->
         has_quiz = html in pages
         assert bool(re.search(r'<script defer="defer" src="[^"]*_static/quiz\.js', text)) == has_quiz, html
         assert bool(re.search(r'<link [^>]*href="[^"]*_static/quiz\.css', text)) == has_quiz, html
-    assert (BUILD / "_static" / "quiz.js").is_file()
+    assert (BUILD / "_static" / "quiz.js").read_text(encoding="utf-8") == classic_script()
 
 
 @pytest.mark.browser
@@ -350,3 +380,97 @@ def test_a_lesson_quiz_in_the_built_book_grades_and_restores(page: Page, book_ur
     assert wcag_violations(page) == []
     # The rest of the book's assets are tested elsewhere; here, script errors and the quiz's own files count.
     assert [e for e in errors if "quiz" in e or not e.startswith("404 ")] == []
+
+
+@pytest.mark.browser
+def test_an_ordering_question_is_put_in_order_with_the_keyboard(page: Page, tmp_path, errors) -> None:
+    bank = BANKS / "put_in_order.yml"
+    write_preview(bank, tmp_path / "order.html")
+    page.goto((tmp_path / "order.html").as_uri())
+    steps = question(page, "steps")
+    items = ["Boil the water", "Pour it on the tea", "Let it steep", "Take the tea out"]
+    shown = [text.strip() for text in steps.locator(".coursekit-item").all_inner_texts()]
+    assert sorted(shown) == sorted(items) and shown != items
+    check(page, "steps")
+    expect(feedback(page, "steps")).to_contain_text(re.compile(r"Not right yet\.|Partly right"))
+    expect(steps.get_by_role("button", name="Try again")).to_be_visible()
+    for target, item in enumerate(items):
+        up = steps.get_by_role("button", name=f"Move up: {item}")
+        up.focus()
+        for _ in range(shown.index(item) - target):
+            page.keyboard.press("Enter")
+            expect(up).to_be_focused()
+        shown.remove(item)
+        shown.insert(target, item)
+    expect(steps.locator(".coursekit-order-status")).to_have_text(re.compile(r"^“.+” is now number [1-3] of 4\.$"))
+    assert [text.strip() for text in steps.locator(".coursekit-item").all_inner_texts()] == items
+    steps.get_by_role("button", name="Move down: Take the tea out").click()
+    tab_to(page, "#" + steps.get_attribute("id") + " .coursekit-check")
+    page.keyboard.press("Enter")
+    expect(feedback(page, "steps")).to_contain_text("Correct.")
+    expect(feedback(page, "steps")).to_contain_text("Water first, tea out last.")
+    page.reload()
+    assert [text.strip() for text in steps.locator(".coursekit-item").all_inner_texts()] == items
+    expect(feedback(page, "steps")).to_contain_text("Correct.")
+    assert wcag_violations(page) == []
+    assert errors == []
+
+
+LINE_OF_TEXT = """
+option => {
+  const box = option.querySelector("input").getBoundingClientRect();
+  const label = option.querySelector("label");
+  const range = document.createRange();
+  range.selectNodeContents(label);
+  const line = range.getClientRects()[0];
+  return box.top < line.bottom && box.bottom > line.top && box.right <= label.getBoundingClientRect().left;
+}
+"""
+
+
+@pytest.mark.browser
+def test_at_390_px_every_choice_stays_on_the_line_of_its_text(page: Page, tmp_path) -> None:
+    write_preview(ROOT / "content" / "quizzes" / "causes.yml", tmp_path / "causes.html")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto((tmp_path / "causes.html").as_uri())
+    options = page.locator(".coursekit-option").all()
+    assert len(options) > 20
+    assert [o.inner_text() for o in options if not o.evaluate(LINE_OF_TEXT)] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1024])
+def test_matching_drop_downs_line_up(page: Page, site, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site[1] + "quiz.html")
+    lefts = {round(s.bounding_box()["x"]) for s in question(page, "match-them").locator("select").all()}
+    assert len(lefts) == 1
+
+
+@pytest.mark.browser
+def test_source_faq_links_look_like_links(page: Page, site) -> None:
+    page.goto(site[1] + "quiz.html")
+    question(page, "pick-one").get_by_label("Making blood cells").check()
+    check(page, "pick-one")
+    link = question(page, "pick-one").locator("summary")
+    link.click()
+    faq_link = question(page, "pick-one").locator(".coursekit-faq-links a").first
+    assert "underline" in faq_link.evaluate("a => getComputedStyle(a).textDecorationLine")
+
+
+@pytest.mark.browser
+def test_a_source_faq_link_in_a_book_quiz_opens_at_the_entry(page: Page, book_url: str, errors) -> None:
+    page.goto(book_url + quiz_pages()[0].relative_to(BUILD).as_posix())
+    box = page.locator("fieldset.coursekit-question[data-type=single]:has(.coursekit-faq-links)").first
+    wrong = json.loads(box.get_attribute("data-key"))["correct"].index(False)
+    box.locator(f'input[value="{wrong}"]').check()
+    box.get_by_role("button", name="Check").click()
+    box.locator("summary").click()
+    link = box.locator(".coursekit-faq-links a").first
+    assert "underline" in link.evaluate("a => getComputedStyle(a).textDecorationLine")
+    entry = link.get_attribute("href").split("#")[1]
+    link.click()
+    expect(page).to_have_url(re.compile(r"source-faq\.html#" + entry + "$"))
+    expect(page.locator("#" + entry)).to_be_in_viewport()
+    expect(page.locator(f"#{entry} h3")).to_be_in_viewport()
+    assert [e for e in errors if not e.startswith("404 ")] == []
