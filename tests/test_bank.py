@@ -13,7 +13,7 @@ from coursekit.check import check_path
 from coursekit.source import ContentError
 
 BANKS = FIXTURES / "banks"
-TYPE_LIST = "single, multiple, true_false, numeric, matching, text"
+TYPE_LIST = "single, multiple, true_false, numeric, matching, text, ordering"
 
 # Each malformed fixture and every line `python -m coursekit check FILE` prints for it (without the path).
 EXPECTED = {
@@ -149,3 +149,22 @@ def test_a_valid_bank_loads_as_typed_questions_in_bank_order():
 def test_faq_ids_are_not_checked_when_none_are_given():
     bank = load_bank(BANKS / "bank_unknown_faq_id.yml")
     assert bank.questions[0].faq == ("drinking-water", "drinking-coffee")
+
+
+def test_an_ordering_question_needs_three_distinct_items(tmp_path):
+    bank = tmp_path / "orderings.yml"
+    bank.write_text(
+        "id: orderings\ntitle: Orderings\nquestions:\n"
+        "  - {id: too-few, type: ordering, prompt: Order them., items: [First, Second]}\n"
+        "  - {id: twice, type: ordering, prompt: Order them., items: [First, Second, First]}\n"
+        "  - {id: blank, type: ordering, prompt: Order them., items: [First, Second, '']}\n"
+        "  - {id: fine, type: ordering, prompt: Order them., items: [First, Second, Third]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        load_bank(bank)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{bank}:4: question too-few: items: needs at least 3 items (found 2)",
+        f"{bank}:5: question twice: items: two items have the same text",
+        f"{bank}:6: question blank: items[2]: must not be empty",
+    ]

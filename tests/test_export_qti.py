@@ -10,9 +10,16 @@ import pytest
 from conftest import FIXTURES
 from coursekit.course import load_course
 from coursekit.export import export
-from coursekit.export.qti import CANVAS_TYPES
 
 CONTENT = FIXTURES / "export" / "content"
+CANVAS_TYPES = {
+    "single": "multiple_choice_question",
+    "multiple": "multiple_answers_question",
+    "true_false": "true_false_question",
+    "numeric": "numerical_question",
+    "matching": "matching_question",
+    "text": "short_answer_question",
+}
 NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2", "cp": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"}
 
 

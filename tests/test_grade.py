@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit.bank import Matching, MultipleChoice, Numeric, SingleChoice, TextAnswer, TrueFalse
+from coursekit.bank import Matching, MultipleChoice, Numeric, Ordering, SingleChoice, TextAnswer, TrueFalse
 from coursekit.grade import Grade, grade, normalize_text, parse_number
 
 RIGHT, WRONG, EMPTY = Grade(True, True, 1.0), Grade(True, False, 0.0), Grade(False, False, 0.0)
@@ -26,6 +26,7 @@ MATCHING = Matching(
     pairs=[{"left": left, "right": right} for left, right in zip("ABCD", "1234", strict=True)],
 )
 TEXT = TextAnswer(id="w", type="text", prompt="?", accept=["Vascular surgeon", "angiologist"])
+ORDERING = Ordering(id="o", type="ordering", prompt="?", items=["First", "Second", "Third", "Fourth"])
 
 
 @pytest.mark.parametrize(
@@ -82,6 +83,20 @@ TEXT = TextAnswer(id="w", type="text", prompt="?", accept=["Vascular surgeon", "
         (TEXT, "surgeon vascular", WRONG),
         (TEXT, "   ", EMPTY),
         (TEXT, "", EMPTY),
+        (ORDERING, [0, 1, 2, 3], RIGHT),
+        (ORDERING, [1, 0, 2, 3], Grade(True, False, 0.5)),
+        (ORDERING, [0, 2, 3, 1], Grade(True, False, 0.25)),
+        (ORDERING, [3, 2, 1, 0], WRONG),
+        (ORDERING, [1, 2, 3, 0], WRONG),
+        (ORDERING, [0, 1, 2], EMPTY),
+        (ORDERING, [0, 1, 2, 3, 0], EMPTY),
+        (ORDERING, [0, 1, 2, 2], EMPTY),
+        (ORDERING, [0, 1, 2, 4], EMPTY),
+        (ORDERING, [0, 1, 2, None], EMPTY),
+        (ORDERING, [True, False, 2, 3], EMPTY),
+        (ORDERING, ["0", "1", "2", "3"], EMPTY),
+        (ORDERING, [], EMPTY),
+        (ORDERING, None, EMPTY),
     ],
 )
 def test_grade(question, response, expected):

@@ -18,14 +18,14 @@ from bs4 import BeautifulSoup
 
 from conftest import CONTENT, FIXTURES
 from coursekit.bank import (
+    QUESTION_TYPES,
     Bank,
     Matching,
     MultipleChoice,
-    Numeric,
+    Ordering,
     Question,
     SingleChoice,
     TextAnswer,
-    TrueFalse,
     load_bank,
 )
 from coursekit.check import faq_ids_for_bank
@@ -71,33 +71,56 @@ ODD_TEXTS = [
 ]
 
 
-def responses(question: Question) -> list:
-    """Right, wrong, partial, empty and odd responses in the shapes grade.py documents."""
+def choice_responses(question: SingleChoice | MultipleChoice) -> list:
     if isinstance(question, SingleChoice):
         return [None, *range(len(question.options))]
-    if isinstance(question, MultipleChoice):
-        indices = range(len(question.options))
-        subsets = [list(c) for r in range(len(indices) + 1) for c in itertools.combinations(indices, r)]
-        return [*subsets[:80], [0, 0], [len(question.options) - 1, 0]]
-    if isinstance(question, TrueFalse):
-        return [None, True, False]
-    if isinstance(question, Numeric):
-        return [*numbers_around(*question.bounds), *ODD_NUMBERS]
-    if isinstance(question, Matching):
-        n = len(question.pairs)
-        identity = list(range(n))
-        return [
-            [], [None] * n, identity, identity[::-1], identity[1:] + identity[:1], [0] * n,
-            [identity[0]] + [None] * (n - 1), [None] * (n - 1) + [n - 1], identity[:-1], [*identity, 0],
-        ]
-    if isinstance(question, TextAnswer):
-        found = list(ODD_TEXTS)
-        for accepted in question.accept:
-            found += [accepted, accepted.upper(), f"  {accepted}  ", accepted.replace(" ", "   "),
-                      accepted.translate(FULLWIDTH), accepted[:-1], f"{accepted}x"]
-            found += [f"{s}{accepted}{s}" for s in ODD_SPACES]
-        return found
-    raise AssertionError(f"no responses for question type {question.type!r}")
+    indices = range(len(question.options))
+    subsets = [list(c) for r in range(len(indices) + 1) for c in itertools.combinations(indices, r)]
+    return [*subsets[:80], [0, 0], [len(question.options) - 1, 0]]
+
+
+def matching_responses(question: Matching) -> list:
+    n = len(question.pairs)
+    identity = list(range(n))
+    return [
+        [], [None] * n, identity, identity[::-1], identity[1:] + identity[:1], [0] * n,
+        [identity[0]] + [None] * (n - 1), [None] * (n - 1) + [n - 1], identity[:-1], [*identity, 0],
+    ]
+
+
+def text_responses(question: TextAnswer) -> list:
+    found = list(ODD_TEXTS)
+    for accepted in question.accept:
+        found += [accepted, accepted.upper(), f"  {accepted}  ", accepted.replace(" ", "   "),
+                  accepted.translate(FULLWIDTH), accepted[:-1], f"{accepted}x"]
+        found += [f"{s}{accepted}{s}" for s in ODD_SPACES]
+    return found
+
+
+def ordering_responses(question: Ordering) -> list:
+    n = len(question.items)
+    identity = list(range(n))
+    return [
+        *[list(p) for p in itertools.islice(itertools.permutations(identity), 60)],
+        None, [], identity[:-1], [*identity, 0], [0] * n, [None] * n, [*identity[:-1], n], [-1, *identity[1:]],
+        [True, *identity[1:]], [str(i) for i in identity],
+    ]
+
+
+# Right, wrong, partial, empty and odd responses per question type, in the shapes grade.py documents.
+RESPONSES = {
+    "single": choice_responses,
+    "multiple": choice_responses,
+    "true_false": lambda question: [None, True, False],
+    "numeric": lambda question: [*numbers_around(*question.bounds), *ODD_NUMBERS],
+    "matching": matching_responses,
+    "text": text_responses,
+    "ordering": ordering_responses,
+}
+
+
+def responses(question: Question) -> list:
+    return RESPONSES[question.type](question)
 
 
 def cases() -> list[dict]:
@@ -140,7 +163,7 @@ def test_banks_cover_every_question_type() -> None:
     names = {path.name for path, _ in banks()}
     assert {"every_type.yml", "xss_payloads.yml"} <= names
     types = {question.type for _, bank in banks() for question in bank.questions}
-    assert types == {"single", "multiple", "true_false", "numeric", "matching", "text"}
+    assert types == set(QUESTION_TYPES) == set(RESPONSES)
 
 
 def test_javascript_grades_every_response_as_python_does(node: str) -> None:

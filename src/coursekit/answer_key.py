@@ -7,8 +7,8 @@ learner page of the built book shows one.
 
 from __future__ import annotations
 
-from coursekit.answers import TYPE_LABELS, correct_answers
-from coursekit.bank import Bank, MultipleChoice, Question, SingleChoice
+from coursekit.answers import correct_answers, labelled
+from coursekit.bank import Bank, Question
 from coursekit.course import Course
 from coursekit.faq import Faq
 from coursekit.faq_html import Html, entry_anchor
@@ -43,10 +43,8 @@ def question_key_html(
     rows = [f'<dt>Correct answer</dt><dd><ul class="key-answers">{answers}</ul></dd>']
     if question.explanation:
         rows.append(f"<dt>Explanation</dt><dd>{to_html(question.explanation)}</dd>")
-    if isinstance(question, SingleChoice | MultipleChoice) and any(o.feedback for o in question.options):
-        notes = "".join(
-            f"<li>{to_inline_html(o.text)}: {to_inline_html(o.feedback)}</li>" for o in question.options if o.feedback
-        )
+    if question.feedback_notes():
+        notes = "".join(f"<li>{to_inline_html(labelled(text, note))}</li>" for text, note in question.feedback_notes())
         rows.append(f"<dt>Feedback on choices</dt><dd><ul>{notes}</ul></dd>")
     if question.faq:
         rows.append("<dt>FAQ entry</dt><dd>" + "; ".join(_faq_item(f, faq, root) for f in question.faq) + "</dd>")
@@ -54,7 +52,7 @@ def question_key_html(
         rows.append(f"<dt>Objective</dt><dd>{_objective(question.objective, lessons, root)}</dd>")
     return (
         f'<li class="key-question" id="{escape(anchor)}">{to_html(question.prompt)}'
-        f'<p class="key-type">({TYPE_LABELS[question.type]}; id <code>{escape(question.id)}</code>)</p>'
+        f'<p class="key-type">({question.label}; id <code>{escape(question.id)}</code>)</p>'
         f"<dl>{''.join(rows)}</dl></li>"
     )
 

@@ -1,55 +1,34 @@
 """A question's correct answer in words, for answer keys, worksheets, flashcards and class mode.
 
-Each function returns Markdown-free plain text pieces; callers escape or render them.
+Every surface takes its answer text from here (each type writes its own in `Question.answer_texts`)
+and every number shown to a person goes through `number`.
 """
 
 from __future__ import annotations
 
-from coursekit.bank import Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
+from typing import TYPE_CHECKING
+
 from coursekit.order import display_order
+
+if TYPE_CHECKING:
+    from coursekit.qtypes import Matching, Question
+
+ENDS_SENTENCE = (".", "!", "?", ":", ";", "…")
 
 
 def number(value: float) -> str:
-    """A bound or answer as written by a person: 5 rather than 5.0, full precision otherwise."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def numeric_answer(question: Numeric) -> str:
-    unit = f" {question.unit}" if question.unit else ""
-    if question.range is not None:
-        low, high = question.range
-        return f"from {number(low)} to {number(high)}{unit}"
-    if question.tolerance:
-        return f"{number(question.answer)}{unit} (± {number(question.tolerance)})"
-    return f"{number(question.answer)}{unit}"
+    """A number as a person writes it: 5 rather than 5.0, 0.2 rather than 0.19999999999999998."""
+    return f"{float(value):.12g}"
 
 
 def correct_answers(question: Question) -> list[str]:
-    """The correct answer(s) of a question, one Markdown string per item.
-
-    Option and pair texts are Markdown from the bank; numbers and True/False are plain words.
-    """
-    if isinstance(question, SingleChoice | MultipleChoice):
-        return [option.text for option in question.options if option.correct]
-    if isinstance(question, TrueFalse):
-        return ["True" if question.answer else "False"]
-    if isinstance(question, Numeric):
-        return [numeric_answer(question)]
-    if isinstance(question, Matching):
-        return [f"{pair.left} → {pair.right}" for pair in question.pairs]
-    if isinstance(question, TextAnswer):
-        return list(question.accept)
-    raise TypeError(f"no answer description for question type {question.type!r}")
+    """The correct answer(s) of a question, one Markdown string per item."""
+    return question.answer_texts()
 
 
-TYPE_LABELS = {
-    "single": "one answer",
-    "multiple": "all that apply",
-    "true_false": "true or false",
-    "numeric": "a number",
-    "matching": "match the pairs",
-    "text": "a word or phrase",
-}
+def labelled(label: str, text: str) -> str:
+    """`label: text`, without a colon after a label that already ends in punctuation ("Yes.: ...")."""
+    return f"{label} {text}" if label.rstrip(" *_`").endswith(ENDS_SENTENCE) else f"{label}: {text}"
 
 
 def printed_right_order(question: Matching) -> list[int]:

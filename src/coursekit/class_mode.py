@@ -13,7 +13,7 @@ from string import ascii_uppercase
 import ipywidgets as widgets
 
 from coursekit.answer_key import ANSWER_KEY_CLASS, bank_key_html
-from coursekit.answers import TYPE_LABELS, correct_answers, printed_right_order
+from coursekit.answers import correct_answers, printed_right_order
 from coursekit.bank import Bank, Matching, MultipleChoice, Question, SingleChoice, TrueFalse
 from coursekit.faq import Faq
 from coursekit.lessons import Lessons
@@ -56,7 +56,7 @@ def slide_html(question: Question, number: int, total: int, seed: int | None = N
         choices = f"<ol>{lefts}</ol><ul style='list-style: none; padding-left: 0'>{rights}</ul>"
     return (
         f'<div class="class-slide" style="{BIG}"><p><strong>Question {number} of {total}</strong> '
-        f"({TYPE_LABELS[question.type]})</p>{to_html(question.prompt)}{choices}</div>"
+        f"({question.label})</p>{to_html(question.prompt)}{choices}</div>"
     )
 
 

@@ -1,7 +1,8 @@
 """Exports of the course's quiz banks to the tools schools use: Moodle GIFT, Canvas QTI, Anki, paper.
 
-Each format is one module with `export(course, banks, out) -> Result`. No question is ever dropped
-silently: whatever a format cannot carry is listed in `Result.losses`.
+Each format is one module with `export(course, banks, out) -> Result`; each question type writes
+itself through its hooks (`coursekit.qtypes`). No question is ever dropped silently: whatever a
+format cannot carry, a whole question included, is listed in `Result.losses`.
 """
 
 from __future__ import annotations
@@ -9,9 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coursekit.bank import Bank
-from coursekit.course import Course
+if TYPE_CHECKING:
+    from coursekit.bank import Bank
+    from coursekit.course import Course
+
+
+class NotCarried(Exception):
+    """A format has no way to hold a question at all; the message says why. Raised by a type's export hook."""
 
 
 @dataclass(frozen=True)
@@ -20,9 +27,15 @@ class Loss:
 
     where: str
     what: str
+    whole_question: bool = False
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"
+
+    @classmethod
+    def question(cls, bank: Bank, question_id: str, reason: NotCarried) -> Loss:
+        """A whole question left out, named, with the reason."""
+        return cls(f"{bank.id}/{question_id}", f"the whole question is not carried: {reason}", whole_question=True)
 
 
 @dataclass
@@ -33,6 +46,11 @@ class Result:
     questions: int = 0
     faq_cards: int = 0
     losses: list[Loss] = field(default_factory=list)
+
+    def add(self, bank: Bank, losses: list[Loss]) -> None:
+        """Count a quiz's questions, less those the format could not carry, and keep its losses."""
+        self.questions += len(bank.questions) - sum(loss.whole_question for loss in losses)
+        self.losses += losses
 
 
 def _exporter(name: str) -> Callable[[Course, list[Bank], Path], Result]:

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import genanki
 
-from coursekit.answers import correct_answers, printed_right_order
-from coursekit.bank import Bank, Matching, MultipleChoice, Question, SingleChoice
-from coursekit.course import Course
-from coursekit.export import Loss, Result
+from coursekit.answers import correct_answers, labelled
+from coursekit.export import Loss, NotCarried, Result
 from coursekit.faq_html import answer_html
 from coursekit.markdown import escape, to_html, to_inline_html
-from coursekit.order import display_order
+
+if TYPE_CHECKING:
+    from coursekit.bank import Bank, Question
+    from coursekit.course import Course
 
 CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; color: #111; background: #fff; }"
 FAQ_NOTICE = "Quoted from the source FAQ as received. Parts of it are wrong or incomplete: the course corrects them."
@@ -61,27 +63,10 @@ def quiz_model(course_id: str) -> genanki.Model:
     )
 
 
-def _choices_html(question: Question) -> str:
-    if isinstance(question, SingleChoice | MultipleChoice):
-        items = [question.options[i].text for i in display_order(question)]
-        return "<ul>" + "".join(f"<li>{to_inline_html(text)}</li>" for text in items) + "</ul>"
-    if isinstance(question, Matching):
-        lefts = "".join(f"<li>{to_inline_html(pair.left)}</li>" for pair in question.pairs)
-        # The right-hand items in a fixed shuffled order, so the card does not give the pairs away.
-        rights = "".join(f"<li>{to_inline_html(question.pairs[i].right)}</li>" for i in printed_right_order(question))
-        return f"<p>Match:</p><ol>{lefts}</ol><p>with:</p><ul>{rights}</ul>"
-    return ""
-
-
 def _answer_html(question: Question) -> str:
     answers = "".join(f"<li>{to_inline_html(text)}</li>" for text in correct_answers(question))
-    feedback = ""
-    if isinstance(question, SingleChoice | MultipleChoice):
-        notes = [
-            f"<li>{to_inline_html(o.text)}: {to_inline_html(o.feedback)}</li>" for o in question.options if o.feedback
-        ]
-        feedback = f"<ul>{''.join(notes)}</ul>" if notes else ""
-    return f"<p><strong>Answer</strong></p><ul>{answers}</ul>{feedback}"
+    notes = "".join(f"<li>{to_inline_html(labelled(text, note))}</li>" for text, note in question.feedback_notes())
+    return f"<p><strong>Answer</strong></p><ul>{answers}</ul>" + (f"<ul>{notes}</ul>" if notes else "")
 
 
 def quiz_note(course_id: str, model: genanki.Model, bank: Bank, question: Question) -> genanki.Note:
@@ -89,7 +74,7 @@ def quiz_note(course_id: str, model: genanki.Model, bank: Bank, question: Questi
         model=model,
         fields=[
             to_html(question.prompt),
-            _choices_html(question),
+            question.anki_front(),
             _answer_html(question),
             to_html(question.explanation) if question.explanation else "",
         ],
@@ -115,7 +100,11 @@ def build_package(course: Course, banks: list[Bank]) -> tuple[genanki.Package, i
     for bank in banks:
         deck = genanki.Deck(stable_id(course_id, "deck", bank.id), f"{course.info.title}::{bank.title}")
         for question in bank.questions:
-            deck.add_note(quiz_note(course_id, model, bank, question))
+            try:
+                deck.add_note(quiz_note(course_id, model, bank, question))
+            except NotCarried as reason:
+                losses.append(Loss.question(bank, question.id, reason))
+                continue
             questions += 1
         decks.append(deck)
         losses.append(Loss(bank.id, "grading: a card shows the answer and the learner rates their own recall"))

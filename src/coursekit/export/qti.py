@@ -1,30 +1,26 @@
 """A QTI 1.2 package per quiz (`<quiz>.qti.zip`), in the dialect Canvas imports.
 
 The zip holds `imsmanifest.xml` and one assessment (`<quiz>/<quiz>.xml`). Text is Markdown rendered
-to sanitized HTML. Canvas reads the question type from `question_type` item metadata.
+to sanitized HTML. Canvas reads the question type from `question_type` item metadata. Each question
+type fills in its item through its `qti` hook, with the building blocks of `QtiItem`.
 """
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
-from coursekit.course import Course
-from coursekit.export import Loss, Result
+from coursekit.export import Loss, NotCarried, Result
 from coursekit.markdown import to_html
+
+if TYPE_CHECKING:
+    from coursekit.bank import Bank, Question
+    from coursekit.course import Course
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
-CANVAS_TYPES = {
-    "single": "multiple_choice_question",
-    "multiple": "multiple_answers_question",
-    "true_false": "true_false_question",
-    "numeric": "numerical_question",
-    "matching": "matching_question",
-    "text": "short_answer_question",
-}
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -38,102 +34,80 @@ def _material(parent: ET.Element, markdown: str) -> None:
     _sub(_sub(parent, "material"), "mattext", to_html(markdown), texttype="text/html")
 
 
-def _metadata(item: ET.Element, fields: dict[str, str]) -> None:
-    meta = _sub(_sub(item, "itemmetadata"), "qtimetadata")
-    for label, entry in fields.items():
-        field = _sub(meta, "qtimetadatafield")
-        _sub(field, "fieldlabel", label)
-        _sub(field, "fieldentry", entry)
+class QtiItem:
+    """One question's `<item>` as it is built: metadata, presentation, scoring and feedback.
 
+    Feedback conditions come first in the scoring (continue="Yes"): a scoring condition with
+    continue="No" ends processing.
+    """
 
-def _feedback(item: ET.Element, ident: str, markdown: str) -> None:
-    _material(_sub(_sub(item, "itemfeedback", ident=ident), "flow_mat"), markdown)
+    def __init__(self, bank: Bank, question: Question) -> None:
+        self.element = ET.Element("item", ident=f"{bank.id}.{question.id}", title=question.id)
+        self._metadata = _sub(_sub(self.element, "itemmetadata"), "qtimetadata")
+        self.presentation = _sub(self.element, "presentation")
+        _material(self.presentation, question.prompt)
+        self.processing = _sub(self.element, "resprocessing")
+        _sub(_sub(self.processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE",
+             vartype="Decimal")
+        self._feedback: list[tuple[str, str]] = []
+        if question.explanation:
+            condition = _sub(self.processing, "respcondition", continue_="Yes")
+            _sub(_sub(condition, "conditionvar"), "other")
+            _sub(condition, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+            self._feedback.append(("general_fb", question.explanation))
 
+    def canvas_type(self, name: str) -> None:
+        """Canvas's name for the question type (`multiple_choice_question`, ...)."""
+        for label, entry in (("question_type", name), ("points_possible", "1")):
+            field = _sub(self._metadata, "qtimetadatafield")
+            _sub(field, "fieldlabel", label)
+            _sub(field, "fieldentry", entry)
 
-def _score(condition: ET.Element, value: str = "100") -> None:
-    _sub(condition, "setvar", value, action="Set", varname="SCORE")
+    def material(self, parent: ET.Element, markdown: str) -> None:
+        _material(parent, markdown)
 
+    def sub(self, parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        return _sub(parent, tag, text, **attrs)
 
-def _choices(question: Question, item: ET.Element, presentation: ET.Element, texts: list[str], correct: set[int]):
-    """A choice list; returns the per-option feedback (ident, text) to add after processing."""
-    cardinality = "Multiple" if isinstance(question, MultipleChoice) else "Single"
-    render = _sub(_sub(presentation, "response_lid", ident="response1", rcardinality=cardinality), "render_choice")
-    for index, text in enumerate(texts):
-        _material(_sub(render, "response_label", ident=f"answer{index}"), text)
-    processing = item.find("resprocessing")
-    condition = _sub(processing, "respcondition", continue_="No")
-    test = _sub(condition, "conditionvar")
-    if cardinality == "Multiple":
-        test = _sub(test, "and")
-        for index in range(len(texts)):
-            holder = test if index in correct else _sub(test, "not")
-            _sub(holder, "varequal", f"answer{index}", respident="response1")
-    else:
-        _sub(test, "varequal", f"answer{next(iter(correct))}", respident="response1")
-    _score(condition)
-
-
-def _item(bank: Bank, question: Question, lost: list[str]) -> ET.Element:
-    item = ET.Element("item", ident=f"{bank.id}.{question.id}", title=question.id)
-    _metadata(item, {"question_type": CANVAS_TYPES[question.type], "points_possible": "1"})
-    presentation = _sub(item, "presentation")
-    _material(presentation, question.prompt)
-    processing = _sub(item, "resprocessing")
-    _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
-    option_feedback: list[tuple[int, str]] = []
-    if isinstance(question, SingleChoice | MultipleChoice):
-        option_feedback = [(i, o.feedback) for i, o in enumerate(question.options) if o.feedback]
-    # Feedback conditions come first (continue="Yes"): a scoring condition with continue="No" ends processing.
-    if question.explanation:
-        condition = _sub(processing, "respcondition", continue_="Yes")
-        _sub(_sub(condition, "conditionvar"), "other")
-        _sub(condition, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
-    for index, _ in option_feedback:
-        condition = _sub(processing, "respcondition", continue_="Yes")
+    def option_feedback(self, index: int, markdown: str) -> None:
+        """Feedback shown when choice `answer<index>` is picked."""
+        condition = _sub(self.processing, "respcondition", continue_="Yes")
         _sub(_sub(condition, "conditionvar"), "varequal", f"answer{index}", respident="response1")
         _sub(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"answer{index}_fb")
-    if isinstance(question, SingleChoice | MultipleChoice):
-        texts = [option.text for option in question.options]
-        correct = {i for i, option in enumerate(question.options) if option.correct}
-        _choices(question, item, presentation, texts, correct)
-        if isinstance(question, MultipleChoice):
-            lost.append("partial credit: Canvas scores multiple answers by its own rule")
-    elif isinstance(question, TrueFalse):
-        _choices(question, item, presentation, ["True", "False"], {0 if question.answer else 1})
-    elif isinstance(question, Numeric):
-        _sub(_sub(presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib",
-             fibtype="Decimal")
-        condition = _sub(processing, "respcondition", continue_="No")
-        low, high = question.bounds
-        both = _sub(_sub(condition, "conditionvar"), "and")
-        _sub(both, "vargte", repr(low), respident="response1")
-        _sub(both, "varlte", repr(high), respident="response1")
-        _score(condition)
-        if question.unit:
-            lost.append(f"unit {question.unit!r} (Canvas numbers have no unit)")
-    elif isinstance(question, Matching):
-        for index, pair in enumerate(question.pairs):
-            lid = _sub(presentation, "response_lid", ident=f"response{index}")
-            _material(lid, pair.left)
-            render = _sub(lid, "render_choice")
-            for right_index, right in enumerate(question.pairs):
-                _material(_sub(render, "response_label", ident=f"match{right_index}"), right.right)
-            condition = _sub(processing, "respcondition")
-            _sub(_sub(condition, "conditionvar"), "varequal", f"match{index}", respident=f"response{index}")
-            _sub(condition, "setvar", f"{100 / len(question.pairs):.4f}", action="Add", varname="SCORE")
-    elif isinstance(question, TextAnswer):
-        _sub(_sub(presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib")
-        condition = _sub(processing, "respcondition", continue_="No")
+        self._feedback.append((f"answer{index}_fb", markdown))
+
+    def scoring(self) -> ET.Element:
+        """A condition that sets the full score; the caller fills in its `conditionvar`."""
+        condition = _sub(self.processing, "respcondition", continue_="No")
         test = _sub(condition, "conditionvar")
-        for accepted in question.accept:
-            _sub(test, "varequal", accepted, respident="response1")
-        _score(condition)
-        lost.append("answers are matched ignoring case only (the course also ignores extra spaces)")
-    if question.explanation:
-        _feedback(item, "general_fb", question.explanation)
-    for index, text in option_feedback:
-        _feedback(item, f"answer{index}_fb", text)
-    return item
+        _sub(condition, "setvar", "100", action="Set", varname="SCORE")
+        return test
+
+    def typed_answer(self, fibtype: str | None = None) -> None:
+        """A one-line box to type in (`fibtype="Decimal"` for numbers)."""
+        attrs = {"fibtype": fibtype} if fibtype else {}
+        _sub(_sub(self.presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib", **attrs)
+
+    def choices(self, texts: list[str], correct: set[int], multiple: bool) -> None:
+        """A list of choices `answer0`, `answer1`, ...; right when exactly the `correct` ones are chosen."""
+        cardinality = "Multiple" if multiple else "Single"
+        lid = _sub(self.presentation, "response_lid", ident="response1", rcardinality=cardinality)
+        render = _sub(lid, "render_choice")
+        for index, text in enumerate(texts):
+            _material(_sub(render, "response_label", ident=f"answer{index}"), text)
+        test = self.scoring()
+        if multiple:
+            test = _sub(test, "and")
+            for index in range(len(texts)):
+                holder = test if index in correct else _sub(test, "not")
+                _sub(holder, "varequal", f"answer{index}", respident="response1")
+        else:
+            _sub(test, "varequal", f"answer{next(iter(correct))}", respident="response1")
+
+    def finish(self) -> ET.Element:
+        for ident, markdown in self._feedback:
+            _material(_sub(_sub(self.element, "itemfeedback", ident=ident), "flow_mat"), markdown)
+        return self.element
 
 
 def assessment_xml(bank: Bank) -> tuple[bytes, list[Loss]]:
@@ -145,8 +119,13 @@ def assessment_xml(bank: Bank) -> tuple[bytes, list[Loss]]:
     section = _sub(assessment, "section", ident="root_section")
     losses = []
     for question in bank.questions:
-        lost: list[str] = []
-        section.append(_item(bank, question, lost))
+        item = QtiItem(bank, question)
+        try:
+            lost = question.qti(item)
+        except NotCarried as reason:
+            losses.append(Loss.question(bank, question.id, reason))
+            continue
+        section.append(item.finish())
         losses += [Loss(f"{bank.id}/{question.id}", what) for what in lost]
     if any(q.faq or q.objective for q in bank.questions):
         losses.append(Loss(bank.id, "FAQ links and objectives (QTI items have no place for them)"))
@@ -181,6 +160,5 @@ def export(course: Course, banks: list[Bank], out: Path) -> Result:
             for name, data in (("imsmanifest.xml", manifest_xml(bank)), (f"{bank.id}/{bank.id}.xml", assessment)):
                 package.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data)
         result.files.append(path)
-        result.questions += len(bank.questions)
-        result.losses += losses
+        result.add(bank, losses)
     return result

@@ -1,19 +1,21 @@
 """Printable worksheets: per quiz, `<quiz>-worksheet.html` (space to answer) and `<quiz>-answer-key.html`.
 
 Both are single self-contained HTML files with a print stylesheet: open in a browser and print.
-Matching questions letter their right-hand items in a fixed shuffled order; the key uses the letters.
+Each question type lays out its space to answer and its key line through its worksheet hooks.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from string import ascii_uppercase
+from typing import TYPE_CHECKING
 
-from coursekit.answers import TYPE_LABELS, correct_answers, printed_right_order
-from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
-from coursekit.course import Course
-from coursekit.export import Loss, Result
+from coursekit.answers import labelled
+from coursekit.export import Loss, NotCarried, Result
 from coursekit.markdown import escape, to_html, to_inline_html
+
+if TYPE_CHECKING:
+    from coursekit.bank import Bank, Question
+    from coursekit.course import Course
 
 CSS = """
 body { font-family: Georgia, serif; font-size: 12pt; line-height: 1.5; max-width: 46rem; margin: 2rem auto; }
@@ -38,45 +40,6 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _letters(question: Matching) -> list[tuple[str, int]]:
-    """(letter, pair index) of each right-hand item as printed."""
-    return list(zip(ascii_uppercase, printed_right_order(question), strict=False))
-
-
-def _question_space(question: Question) -> str:
-    if isinstance(question, SingleChoice | MultipleChoice):
-        return (
-            '<ul class="choices">' + "".join(f"<li>{to_inline_html(o.text)}</li>" for o in question.options) + "</ul>"
-        )
-    if isinstance(question, TrueFalse):
-        return '<ul class="choices"><li>True</li><li>False</li></ul>'
-    if isinstance(question, Numeric):
-        unit = f" {escape(question.unit)}" if question.unit else ""
-        return f'<p>Answer: <span class="blank" style="min-width: 8em"></span>{unit}</p>'
-    if isinstance(question, Matching):
-        lefts = "".join(f'<li>{to_inline_html(p.left)} <span class="blank"></span></li>' for p in question.pairs)
-        rights = "".join(
-            f"<li>{letter}. {to_inline_html(question.pairs[i].right)}</li>" for letter, i in _letters(question)
-        )
-        return f'<p>Write a letter beside each item.</p><ol>{lefts}</ol><ul class="letters">{rights}</ul>'
-    if isinstance(question, TextAnswer):
-        return '<div class="line"></div>'
-    raise TypeError(f"worksheet has no layout for question type {question.type!r}")
-
-
-def _key_answer(question: Question) -> str:
-    if isinstance(question, Matching):
-        letter_of = {index: letter for letter, index in _letters(question)}
-        items = [
-            f"{to_inline_html(p.left)} → {letter_of[i]} ({to_inline_html(p.right)})"
-            for i, p in enumerate(question.pairs)
-        ]
-    else:
-        items = [to_inline_html(text) for text in correct_answers(question)]
-    label = "Accepted answers" if isinstance(question, TextAnswer) else "Answer"
-    return f'<p class="key-answer">{label}: {"; ".join(items)}</p>'
-
-
 def _header(course: Course, bank: Bank, kind: str) -> str:
     return (
         f"<h1>{escape(bank.title)}: {kind}</h1>"
@@ -86,12 +49,22 @@ def _header(course: Course, bank: Bank, kind: str) -> str:
     )
 
 
+def _carried(bank: Bank, hook: str) -> tuple[list[tuple[Question, str]], list[Loss]]:
+    """Each question with what its worksheet `hook` gives, and the questions the hook cannot lay out."""
+    laid_out, losses = [], []
+    for question in bank.questions:
+        try:
+            laid_out.append((question, getattr(question, hook)()))
+        except NotCarried as reason:
+            losses.append(Loss.question(bank, question.id, reason))
+    return laid_out, losses
+
+
 def worksheet_html(course: Course, bank: Bank) -> str:
     intro = to_html(bank.intro) if bank.intro else ""
     items = "".join(
-        f'<li><div class="prompt">{to_html(q.prompt)}</div><p class="how">({TYPE_LABELS[q.type]})</p>'
-        f"{_question_space(q)}</li>"
-        for q in bank.questions
+        f'<li><div class="prompt">{to_html(q.prompt)}</div><p class="how">({q.label})</p>{space}</li>'
+        for q, space in _carried(bank, "worksheet_space")[0]
     )
     return _page(
         f"{bank.title}: worksheet", f'{_header(course, bank, "worksheet")}{intro}<ol class="questions">{items}</ol>'
@@ -100,18 +73,12 @@ def worksheet_html(course: Course, bank: Bank) -> str:
 
 def answer_key_html(course: Course, bank: Bank) -> str:
     items = []
-    for question in bank.questions:
+    for question, key in _carried(bank, "worksheet_key")[0]:
         explanation = f'<div class="explanation">{to_html(question.explanation)}</div>' if question.explanation else ""
-        feedback = ""
-        if isinstance(question, SingleChoice | MultipleChoice):
-            notes = [
-                f"<li>{to_inline_html(o.text)}: {to_inline_html(o.feedback)}</li>"
-                for o in question.options
-                if o.feedback
-            ]
-            feedback = f'<ul class="explanation">{"".join(notes)}</ul>' if notes else ""
+        notes = [f"<li>{to_inline_html(labelled(text, note))}</li>" for text, note in question.feedback_notes()]
+        feedback = f'<ul class="explanation">{"".join(notes)}</ul>' if notes else ""
         prompt = f'<div class="prompt">{to_html(question.prompt)}</div>'
-        items.append(f"<li>{prompt}{_key_answer(question)}{explanation}{feedback}</li>")
+        items.append(f'<li>{prompt}<p class="key-answer">{key}</p>{explanation}{feedback}</li>')
     marker = '<p class="answer-key-marker"><strong>For instructors.</strong></p>'
     body = f'{_header(course, bank, "answer key")}{marker}<ol class="questions">{"".join(items)}</ol>'
     return _page(f"{bank.title}: answer key", body)
@@ -127,6 +94,6 @@ def export(course: Course, banks: list[Bank], out: Path) -> Result:
             path = out / f"{bank.id}-{suffix}.html"
             path.write_text(html, encoding="utf-8")
             result.files.append(path)
-        result.questions += len(bank.questions)
+        result.add(bank, _carried(bank, "worksheet_space")[1])
         result.losses.append(Loss(bank.id, "automatic marking: paper is marked by hand with the answer key"))
     return result

@@ -1,0 +1,88 @@
+"""What every question type shares: the common fields, and the hooks each type module fills in.
+
+A type module subclasses `Question` with a `type` literal and implements every hook below; an
+export hook raises `coursekit.export.NotCarried` when its format has no way to hold the question.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from coursekit.faq import Model, Slug, Text
+
+if TYPE_CHECKING:
+    from coursekit.export.qti import QtiItem
+    from coursekit.grade import Grade
+
+Markdown = Text
+
+
+class Question(Model):
+    """Fields every question type has, and the hooks every type implements."""
+
+    type_name: ClassVar[str]
+    label: ClassVar[str]  # how to answer, in a few words ("one answer")
+    always_shuffled: ClassVar[bool] = False  # shown shuffled even without a seed, never in bank order
+
+    id: Slug
+    type: str
+    prompt: Markdown
+    explanation: Markdown | None = None
+    faq: tuple[Slug, ...] = ()
+    objective: Slug | None = None
+
+    @property
+    def choice_count(self) -> int:
+        """How many items a quiz shows in an order of its own (options, right-hand items, steps)."""
+        return 0
+
+    def grade(self, response: Any) -> Grade:
+        """Grade one learner's response, in the shape `coursekit.grade` documents for the type."""
+        raise NotImplementedError
+
+    def answer_texts(self) -> list[str]:
+        """The correct answer, one Markdown string per item."""
+        raise NotImplementedError
+
+    def feedback_notes(self) -> list[tuple[str, str]]:
+        """(choice, feedback) pairs shown with the answer; none unless the type has them."""
+        return []
+
+    def gift(self) -> tuple[list[str], list[str]]:
+        """The lines inside GIFT's braces, and what GIFT loses of the question."""
+        raise NotImplementedError
+
+    def qti(self, item: QtiItem) -> list[str]:
+        """Fill in a QTI item's presentation and scoring; return what QTI loses of the question."""
+        raise NotImplementedError
+
+    def anki_front(self) -> str:
+        """HTML below the prompt on the front of an Anki card (what to choose from)."""
+        raise NotImplementedError
+
+    def worksheet_space(self) -> str:
+        """HTML below the prompt on a printed worksheet: the space to answer in."""
+        raise NotImplementedError
+
+    def worksheet_key(self) -> list[str]:
+        """The printed answer key's items, as HTML."""
+        raise NotImplementedError
+
+
+HOOKS = ("grade", "answer_texts", "gift", "qti", "anki_front", "worksheet_space", "worksheet_key")
+
+
+def at_least(items: list, count: int, what: str) -> list:
+    if len(items) < count:
+        raise ValueError(f"needs at least {count} {what} (found {len(items)})")
+    return items
+
+
+def distinct(texts: list[str], what: str) -> None:
+    if len(set(texts)) != len(texts):
+        raise ValueError(f"two {what} have the same text")
+
+
+def key_line(items: list[str], label: str = "Answer") -> str:
+    """A printed answer key's line: `Answer: a; b`, from HTML items."""
+    return f"{label}: {'; '.join(items)}"

@@ -1,0 +1,113 @@
+"""Choice questions: `single` (exactly one right option) and `multiple` (choose all that apply)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import field_validator
+
+from coursekit.faq import Model
+from coursekit.grade import Grade
+from coursekit.markdown import to_inline_html
+from coursekit.order import display_order
+from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
+
+if TYPE_CHECKING:
+    from coursekit.export.qti import QtiItem
+
+
+class Option(Model):
+    text: Markdown
+    correct: bool = False
+    feedback: Markdown | None = None
+
+
+def _check_options(options: list[Option], need_exactly_one: bool) -> list[Option]:
+    at_least(options, 2, "options")
+    correct = sum(option.correct for option in options)
+    if correct == 0:
+        raise ValueError("no option is marked correct: true")
+    if need_exactly_one and correct > 1:
+        raise ValueError(f"{correct} options are marked correct; a single-choice question needs exactly one")
+    distinct([option.text for option in options], "options")
+    return options
+
+
+class ChoiceQuestion(Question):
+    """What single and multiple choice share: options, some marked correct, with optional feedback."""
+
+    options: list[Option]
+
+    @property
+    def choice_count(self) -> int:
+        return len(self.options)
+
+    def answer_texts(self) -> list[str]:
+        return [option.text for option in self.options if option.correct]
+
+    def feedback_notes(self) -> list[tuple[str, str]]:
+        return [(option.text, option.feedback) for option in self.options if option.feedback]
+
+    def _qti_choices(self, item: QtiItem, multiple: bool) -> None:
+        for index, option in enumerate(self.options):
+            if option.feedback:
+                item.option_feedback(index, option.feedback)
+        correct = {i for i, option in enumerate(self.options) if option.correct}
+        item.choices([option.text for option in self.options], correct, multiple)
+
+    def anki_front(self) -> str:
+        items = [self.options[i].text for i in display_order(self)]
+        return "<ul>" + "".join(f"<li>{to_inline_html(text)}</li>" for text in items) + "</ul>"
+
+    def worksheet_space(self) -> str:
+        return '<ul class="choices">' + "".join(f"<li>{to_inline_html(o.text)}</li>" for o in self.options) + "</ul>"
+
+    def worksheet_key(self) -> str:
+        return key_line([to_inline_html(text) for text in self.answer_texts()])
+
+
+class SingleChoice(ChoiceQuestion):
+    type_name = "single"
+    label = "one answer"
+    type: Literal["single"]
+
+    @field_validator("options")
+    @classmethod
+    def _one_correct(cls, options: list[Option]) -> list[Option]:
+        return _check_options(options, need_exactly_one=True)
+
+    def grade(self, response: int | None) -> Grade:
+        """Response: the chosen option's index, or None."""
+        if response is None:
+            return Grade.unanswered()
+        return Grade.right_or_wrong(self.options[response].correct)
+
+    def qti(self, item: QtiItem) -> list[str]:
+        item.canvas_type("multiple_choice_question")
+        self._qti_choices(item, multiple=False)
+        return []
+
+
+class MultipleChoice(ChoiceQuestion):
+    type_name = "multiple"
+    label = "all that apply"
+    type: Literal["multiple"]
+
+    @field_validator("options")
+    @classmethod
+    def _some_correct(cls, options: list[Option]) -> list[Option]:
+        return _check_options(options, need_exactly_one=False)
+
+    def grade(self, response: list[int]) -> Grade:
+        """Response: the chosen options' indices. Score: right picks less wrong picks, never below 0."""
+        chosen = set(response or [])
+        if not chosen:
+            return Grade.unanswered()
+        correct = {i for i, option in enumerate(self.options) if option.correct}
+        hits, false_picks = len(chosen & correct), len(chosen - correct)
+        return Grade(True, chosen == correct, max(0, hits - false_picks) / len(correct))
+
+    def qti(self, item: QtiItem) -> list[str]:
+        item.canvas_type("multiple_answers_question")
+        self._qti_choices(item, multiple=True)
+        return ["partial credit: Canvas scores multiple answers by its own rule"]

@@ -1,0 +1,88 @@
+"""Matching questions: pair each left-hand item with its right-hand item."""
+
+from __future__ import annotations
+
+from string import ascii_uppercase
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import field_validator
+
+from coursekit.answers import printed_right_order
+from coursekit.faq import Model
+from coursekit.grade import Grade
+from coursekit.markdown import to_inline_html
+from coursekit.qtypes.base import Markdown, Question, at_least, key_line
+
+if TYPE_CHECKING:
+    from coursekit.export.qti import QtiItem
+
+
+class Pair(Model):
+    left: Markdown
+    right: Markdown
+
+
+class Matching(Question):
+    type_name = "matching"
+    label = "match the pairs"
+    type: Literal["matching"]
+    pairs: list[Pair]
+
+    @field_validator("pairs")
+    @classmethod
+    def _distinct(cls, pairs: list[Pair]) -> list[Pair]:
+        at_least(pairs, 2, "pairs")
+        for side in ("left", "right"):
+            values = [getattr(pair, side) for pair in pairs]
+            if len(set(values)) != len(values):
+                raise ValueError(f"two pairs have the same {side} text")
+        return pairs
+
+    @property
+    def choice_count(self) -> int:
+        return len(self.pairs)
+
+    def grade(self, response: list[int | None]) -> Grade:
+        """Response: for each left item, the index of the chosen right item, or None."""
+        chosen = list(response or [])
+        if not any(choice is not None for choice in chosen):
+            return Grade.unanswered()
+        hits = sum(1 for i, choice in enumerate(chosen[: len(self.pairs)]) if choice == i)
+        return Grade(True, hits == len(self.pairs), hits / len(self.pairs))
+
+    def answer_texts(self) -> list[str]:
+        return [f"{pair.left} → {pair.right}" for pair in self.pairs]
+
+    def letters(self) -> list[tuple[str, int]]:
+        """(letter, pair index) of each right-hand item, as printed in a fixed shuffled order."""
+        return list(zip(ascii_uppercase, printed_right_order(self), strict=False))
+
+    def qti(self, item: QtiItem) -> list[str]:
+        item.canvas_type("matching_question")
+        for index, pair in enumerate(self.pairs):
+            lid = item.sub(item.presentation, "response_lid", ident=f"response{index}")
+            item.material(lid, pair.left)
+            render = item.sub(lid, "render_choice")
+            for right_index, right in enumerate(self.pairs):
+                item.material(item.sub(render, "response_label", ident=f"match{right_index}"), right.right)
+            condition = item.sub(item.processing, "respcondition")
+            item.sub(item.sub(condition, "conditionvar"), "varequal", f"match{index}", respident=f"response{index}")
+            item.sub(condition, "setvar", f"{100 / len(self.pairs):.4f}", action="Add", varname="SCORE")
+        return []
+
+    def anki_front(self) -> str:
+        lefts = "".join(f"<li>{to_inline_html(pair.left)}</li>" for pair in self.pairs)
+        # The right-hand items in a fixed shuffled order, so the card does not give the pairs away.
+        rights = "".join(f"<li>{to_inline_html(self.pairs[i].right)}</li>" for i in printed_right_order(self))
+        return f"<p>Match:</p><ol>{lefts}</ol><p>with:</p><ul>{rights}</ul>"
+
+    def worksheet_space(self) -> str:
+        lefts = "".join(f'<li>{to_inline_html(p.left)} <span class="blank"></span></li>' for p in self.pairs)
+        rights = "".join(f"<li>{letter}. {to_inline_html(self.pairs[i].right)}</li>" for letter, i in self.letters())
+        return f'<p>Write a letter beside each item.</p><ol>{lefts}</ol><ul class="letters">{rights}</ul>'
+
+    def worksheet_key(self) -> str:
+        letter_of = {index: letter for letter, index in self.letters()}
+        return key_line([
+            f"{to_inline_html(p.left)} → {letter_of[i]} ({to_inline_html(p.right)})" for i, p in enumerate(self.pairs)
+        ])

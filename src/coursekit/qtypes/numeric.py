@@ -1,0 +1,91 @@
+"""Numeric questions: a number, right within a tolerance or a range, with an optional unit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from coursekit.answers import number
+from coursekit.grade import EPSILON, Grade, parse_number
+from coursekit.markdown import escape, to_inline_html
+from coursekit.qtypes.base import Question, key_line
+
+if TYPE_CHECKING:
+    from coursekit.export.qti import QtiItem
+
+
+class Numeric(Question):
+    type_name = "numeric"
+    label = "a number"
+    type: Literal["numeric"]
+    answer: float | None = None
+    # Validated even when absent, after `answer`: it checks that exactly one of the two is given.
+    range: tuple[float, float] | None = Field(default=None, validate_default=True)
+    tolerance: float = 0
+    unit: str | None = None
+
+    @field_validator("range")
+    @classmethod
+    def _answer_or_range(cls, bounds: tuple[float, float] | None, info: ValidationInfo) -> tuple[float, float] | None:
+        has_answer = info.data.get("answer") is not None or "answer" not in info.data
+        if bounds is None and not has_answer:
+            raise ValueError("missing: give answer (with an optional tolerance) or range")
+        if bounds is not None and has_answer:
+            raise ValueError("give answer or range, not both")
+        if bounds is not None and bounds[0] > bounds[1]:
+            raise ValueError(f"the low end {bounds[0]:g} is above the high end {bounds[1]:g}")
+        return bounds
+
+    @field_validator("tolerance")
+    @classmethod
+    def _tolerance_with_answer(cls, tolerance: float, info: ValidationInfo) -> float:
+        if info.data.get("range") is not None:
+            raise ValueError("a tolerance goes with answer, not with range")
+        if tolerance < 0:
+            raise ValueError(f"must be 0 or more, not {tolerance:g}")
+        return tolerance
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        if self.range is not None:
+            return self.range
+        return (self.answer - self.tolerance, self.answer + self.tolerance)
+
+    def grade(self, response: str) -> Grade:
+        """Response: the text typed, parsed as the browser parses it."""
+        value = parse_number(response)
+        if value is None:
+            return Grade.unanswered()
+        low, high = self.bounds
+        return Grade.right_or_wrong(low - EPSILON <= value <= high + EPSILON)
+
+    def answer_texts(self) -> list[str]:
+        """"6.25 % (from 5.75 to 6.75)" with a tolerance, "from 1 to 3 days" for a range, "5 kg" exactly."""
+        unit = f" {self.unit}" if self.unit else ""
+        low, high = self.bounds
+        accepted = f"from {number(low)} to {number(high)}"
+        if self.range is not None:
+            return [f"{accepted}{unit}"]
+        if self.tolerance:
+            return [f"{number(self.answer)}{unit} ({accepted})"]
+        return [f"{number(self.answer)}{unit}"]
+
+    def qti(self, item: QtiItem) -> list[str]:
+        item.canvas_type("numerical_question")
+        item.typed_answer(fibtype="Decimal")
+        both = item.sub(item.scoring(), "and")
+        low, high = self.bounds
+        item.sub(both, "vargte", number(low), respident="response1")
+        item.sub(both, "varlte", number(high), respident="response1")
+        return [f"unit {self.unit!r} (Canvas numbers have no unit)"] if self.unit else []
+
+    def anki_front(self) -> str:
+        return ""
+
+    def worksheet_space(self) -> str:
+        unit = f" {escape(self.unit)}" if self.unit else ""
+        return f'<p>Answer: <span class="blank" style="min-width: 8em"></span>{unit}</p>'
+
+    def worksheet_key(self) -> str:
+        return key_line([to_inline_html(text) for text in self.answer_texts()])

@@ -1,0 +1,54 @@
+"""Text questions: a word or phrase, compared ignoring case, spacing and Unicode width."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import field_validator
+
+from coursekit.faq import Text
+from coursekit.grade import Grade, normalize_text
+from coursekit.markdown import to_inline_html
+from coursekit.qtypes.base import Question, at_least, key_line
+
+if TYPE_CHECKING:
+    from coursekit.export.qti import QtiItem
+
+
+class TextAnswer(Question):
+    type_name = "text"
+    label = "a word or phrase"
+    type: Literal["text"]
+    accept: list[Text]
+
+    @field_validator("accept")
+    @classmethod
+    def _some_accepted(cls, accept: list[str]) -> list[str]:
+        return at_least(accept, 1, "accepted answer")
+
+    def grade(self, response: str) -> Grade:
+        """Response: the text typed."""
+        given = normalize_text(response)
+        if not given:
+            return Grade.unanswered()
+        return Grade.right_or_wrong(given in {normalize_text(accepted) for accepted in self.accept})
+
+    def answer_texts(self) -> list[str]:
+        return list(self.accept)
+
+    def qti(self, item: QtiItem) -> list[str]:
+        item.canvas_type("short_answer_question")
+        item.typed_answer()
+        test = item.scoring()
+        for accepted in self.accept:
+            item.sub(test, "varequal", accepted, respident="response1")
+        return ["answers are matched ignoring case only (the course also ignores extra spaces)"]
+
+    def anki_front(self) -> str:
+        return ""
+
+    def worksheet_space(self) -> str:
+        return '<div class="line"></div>'
+
+    def worksheet_key(self) -> str:
+        return key_line([to_inline_html(text) for text in self.answer_texts()], label="Accepted answers")

@@ -1,0 +1,45 @@
+"""True/false questions: a statement and whether it is true."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from coursekit.grade import Grade
+from coursekit.qtypes.base import Question, key_line
+
+if TYPE_CHECKING:
+    from coursekit.export.qti import QtiItem
+
+
+def word(value: bool) -> str:
+    return "True" if value else "False"
+
+
+class TrueFalse(Question):
+    type_name = "true_false"
+    label = "true or false"
+    type: Literal["true_false"]
+    answer: bool
+
+    def grade(self, response: bool | None) -> Grade:
+        """Response: True, False, or None."""
+        if response is None:
+            return Grade.unanswered()
+        return Grade.right_or_wrong(response == self.answer)
+
+    def answer_texts(self) -> list[str]:
+        return [word(self.answer)]
+
+    def qti(self, item: QtiItem) -> list[str]:
+        item.canvas_type("true_false_question")
+        item.choices([word(True), word(False)], {0 if self.answer else 1}, multiple=False)
+        return []
+
+    def anki_front(self) -> str:
+        return ""
+
+    def worksheet_space(self) -> str:
+        return f'<ul class="choices"><li>{word(True)}</li><li>{word(False)}</li></ul>'
+
+    def worksheet_key(self) -> str:
+        return key_line(self.answer_texts())

@@ -1,0 +1,156 @@
+"""The registry of question types: every type is registered with every hook, each hook works or
+says "not carried", and the exports name every question they leave out."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import coursekit.bank
+import coursekit.qtypes
+from conftest import CONTENT, FIXTURES
+from coursekit.__main__ import main
+from coursekit.bank import QUESTION_TYPES, Bank, Ordering, Question
+from coursekit.course import current_course, load_course
+from coursekit.export import NotCarried, anki, qti, worksheet
+from coursekit.export.qti import QtiItem
+from coursekit.grade import Grade
+from coursekit.order import display_order
+from coursekit.qtypes import HOOKS
+
+RAW = {
+    "single": {"options": [{"text": "Yes.", "correct": True, "feedback": "Right."}, {"text": "No"}]},
+    "multiple": {"options": [{"text": "A", "correct": True}, {"text": "B", "correct": True}, {"text": "C"}]},
+    "true_false": {"answer": False},
+    "numeric": {"answer": 6.25, "tolerance": 0.5, "unit": "%"},
+    "matching": {"pairs": [{"left": "PAD", "right": "Arteries"}, {"left": "DVT", "right": "A vein clot"}]},
+    "text": {"accept": ["ABI", "ankle-brachial index"]},
+    "ordering": {"items": ["No symptoms", "Pain on walking", "Pain at rest", "Ulcers or gangrene"]},
+}
+SAMPLES = {
+    name: QUESTION_TYPES[name].model_validate({"id": f"a-{name}".replace("_", "-"), "type": name, "prompt": "?", **raw})
+    for name, raw in RAW.items()
+}
+# What each format cannot hold at all.
+NOT_CARRIED = {("gift", "ordering"), ("qti", "ordering")}
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course(FIXTURES / "export" / "content")
+
+
+def sample_bank() -> Bank:
+    return Bank(id="samples", title="Samples", questions=tuple(SAMPLES.values()))
+
+
+def test_every_question_model_is_registered_and_re_exported_by_the_bank():
+    models = {
+        cls for _, module in inspect.getmembers(coursekit.qtypes, inspect.ismodule)
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, Question) and "type_name" in vars(cls)
+    }
+    assert {cls.type_name: cls for cls in models} == QUESTION_TYPES
+    assert len(QUESTION_TYPES) == 7 and set(SAMPLES) == set(QUESTION_TYPES)
+    for cls in models:
+        assert getattr(coursekit.bank, cls.__name__) is cls
+
+
+@pytest.mark.parametrize("name", list(QUESTION_TYPES))
+def test_every_type_implements_every_hook(name):
+    cls = QUESTION_TYPES[name]
+    missing = [hook for hook in HOOKS if getattr(cls, hook) is getattr(Question, hook)]
+    assert missing == []
+
+
+def test_each_type_says_how_to_answer_in_its_own_words():
+    labels = [cls.label for cls in QUESTION_TYPES.values()]
+    assert all(labels) and len(set(labels)) == len(labels)
+
+
+@pytest.mark.parametrize("name", list(QUESTION_TYPES))
+def test_each_hook_gives_its_output_or_says_not_carried(name, course):
+    question = SAMPLES[name]
+    assert isinstance(question.grade(None), Grade) and not question.grade(None).answered
+    texts = question.answer_texts()
+    assert texts and all(isinstance(text, str) and text for text in texts)
+    for fmt, call in {
+        "gift": question.gift,
+        "qti": lambda: question.qti(QtiItem(sample_bank(), question)),
+        "anki": question.anki_front,
+        "worksheet": question.worksheet_space,
+    }.items():
+        if (fmt, name) in NOT_CARRIED:
+            with pytest.raises(NotCarried):
+                call()
+        else:
+            call()
+    assert question.worksheet_space().strip()
+    assert question.worksheet_key().startswith(("Answer: ", "Accepted answers: ", "Order: "))
+
+
+def test_qti_leaves_out_ordering_and_names_it():
+    xml, losses = qti.assessment_xml(sample_bank())
+    assert b'title="a-ordering"' not in xml and b'title="a-matching"' in xml
+    whole = [str(loss) for loss in losses if loss.whole_question]
+    assert whole == ["samples/a-ordering: the whole question is not carried: "
+                     "Canvas, which reads this QTI, has no ordering question"]
+
+
+def test_qti_export_counts_only_the_questions_it_carries(course, tmp_path):
+    bank = sample_bank()
+    result = qti.export(course, [bank], tmp_path)
+    assert result.questions == len(bank.questions) - 1
+    assert "samples/a-ordering: the whole question is not carried" in "\n".join(map(str, result.losses))
+
+
+def test_anki_shows_ordering_shuffled_on_the_front_and_in_order_on_the_back(course):
+    question = SAMPLES["ordering"]
+    note = anki.quiz_note("c", anki.quiz_model("c"), sample_bank(), question)
+    _, front, back, _ = note.fields
+    shown = [question.items[i] for i in display_order(question)]
+    assert front == "<p>Put in order:</p><ul>" + "".join(f"<li>{item}</li>" for item in shown) + "</ul>"
+    assert shown != question.items
+    assert back == (
+        "<p><strong>Answer</strong></p><ul><li>1. No symptoms</li><li>2. Pain on walking</li>"
+        "<li>3. Pain at rest</li><li>4. Ulcers or gangrene</li></ul>"
+    )
+
+
+def test_worksheet_prints_ordering_shuffled_with_blanks_and_the_key_gives_the_order(course):
+    question = SAMPLES["ordering"]
+    bank = Bank(id="samples", title="Samples", questions=(question,))
+    sheet = worksheet.worksheet_html(course, bank)
+    key = worksheet.answer_key_html(course, bank)
+    positions = [sheet.index(f'<span class="blank"></span> {question.items[i]}<') for i in display_order(question)]
+    assert positions == sorted(positions)
+    assert "Number the items from 1 to 4 in the right order." in sheet
+    assert "1. No symptoms" not in sheet
+    assert "Order: 1. No symptoms; 2. Pain on walking; 3. Pain at rest; 4. Ulcers or gangrene" in key
+
+
+def test_ordering_is_never_shown_in_the_right_order():
+    for n in range(3, 7):
+        for ident in ("a", "b", "c", "stages"):
+            question = Ordering(id=ident, type="ordering", prompt="Q", items=[f"step {i}" for i in range(n)])
+            orders = [display_order(question, seed) for seed in (None, *range(40))]
+            assert all(sorted(order) == list(range(n)) and order != list(range(n)) for order in orders)
+            assert display_order(question, 7) == display_order(question, 7)
+
+
+@pytest.mark.parametrize("fmt", ["qti", "anki", "worksheet"])
+def test_the_export_command_names_each_ordering_question_a_format_leaves_out(fmt, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("COURSEKIT_CONTENT", str(CONTENT))
+    current_course.cache_clear()
+    try:
+        assert main(["export", "--format", fmt, "--out", str(tmp_path)]) == 0
+    finally:
+        current_course.cache_clear()
+    ordering = [f"{bank.id}/{q.id}" for bank in load_course(CONTENT).banks.values() for q in bank.questions
+                if q.type == "ordering"]
+    assert len(ordering) >= 2
+    printed = capsys.readouterr().out
+    for where in ordering:
+        named = f"  {where}: the whole question is not carried: " in printed
+        assert named == ((fmt, "ordering") in NOT_CARRIED), (fmt, where)
