@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import BUILD, FIXTURES, ROOT, serve_folder
+from coursekit.quiz_assets import classic_script
 
 BANKS = FIXTURES / "banks"
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -78,6 +79,11 @@ def feedback(page: Page, question_id: str):
     return question(page, question_id).locator(".coursekit-feedback")
 
 
+def reset_quiz(page: Page) -> None:
+    page.get_by_role("button", name="Reset quiz").click()
+    page.get_by_role("button", name="Erase answers").click()
+
+
 def answer_some(page: Page) -> None:
     question(page, "pick-one").get_by_label("Carrying blood back to the heart").check()
     check(page, "pick-one")
@@ -117,12 +123,18 @@ def test_right_and_wrong_answers_get_feedback_and_score(page: Page, site, errors
     expect(feedback(page, "type-it")).to_contain_text("Correct.")
     question(page, "how-many").get_by_label("Your answer").fill("a lot")
     check(page, "how-many")
-    expect(feedback(page, "how-many")).to_contain_text("Give an answer first, then press Check.")
+    expect(feedback(page, "how-many")).to_have_text("That is not a number: enter a number, then press Check.")
+    question(page, "how-many").get_by_label("Your answer").fill("")
+    check(page, "how-many")
+    expect(feedback(page, "how-many")).to_have_text("Give an answer first, then press Check.")
     expect(page.locator(".coursekit-score")).to_have_text("Score: 2.33 of 7 (3 checked).")
-    question(page, "pick-one").get_by_role("button", name="Try again").click()
-    expect(question(page, "pick-one").locator("input:checked")).to_have_count(0)
-    expect(feedback(page, "pick-one")).to_be_empty()
-    expect(page.locator(".coursekit-score")).to_have_text("Score: 1.33 of 7 (2 checked).")
+    expect(question(page, "pick-one").get_by_role("button", name="Try again")).to_be_hidden()
+    question(page, "pick-several").get_by_role("button", name="Try again").click()
+    expect(question(page, "pick-several").locator("input:checked")).to_have_count(0)
+    expect(question(page, "pick-several").get_by_label("Arteries")).to_be_focused()
+    expect(question(page, "pick-several").get_by_role("button", name="Try again")).to_be_hidden()
+    expect(feedback(page, "pick-several")).to_be_empty()
+    expect(page.locator(".coursekit-score")).to_have_text("Score: 2 of 7 (2 checked).")
     assert errors == []
 
 
@@ -138,7 +150,7 @@ def test_answers_are_restored_after_a_reload(page: Page, site, errors) -> None:
     expect(question(page, "match-them").get_by_label("Vein")).to_have_value("1")
     expect(feedback(page, "match-them")).to_contain_text("Partly right (33%).")
     expect(page.locator(".coursekit-score")).to_have_text(score)
-    page.get_by_role("button", name="Reset quiz").click()
+    reset_quiz(page)
     expect(page.locator(".coursekit-quiz input:checked")).to_have_count(0)
     page.reload()
     expect(page.locator(".coursekit-score")).to_have_text("Score: 0 of 7 (0 checked).")
@@ -196,7 +208,7 @@ def test_the_quiz_works_with_storage_blocked(page: Page, site, errors) -> None:
     question(page, "true-or-false").get_by_label("True").check()
     check(page, "true-or-false")
     expect(feedback(page, "true-or-false")).to_contain_text("Correct.")
-    page.get_by_role("button", name="Reset quiz").click()
+    reset_quiz(page)
     expect(feedback(page, "true-or-false")).to_be_empty()
     assert errors == []
 
@@ -241,7 +253,16 @@ def test_a_whole_quiz_can_be_done_with_the_keyboard(page: Page, site, errors) ->
     expect(page.locator(".coursekit-feedback.is-correct")).to_have_count(7)
     tab_to(page, ".coursekit-reset")
     page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Keep them")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".coursekit-summary")).to_be_visible()
+    expect(page.get_by_role("button", name="Reset quiz")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("button", name="Erase answers")).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator(".coursekit-summary")).to_be_hidden()
+    expect(page.locator(".coursekit-quiz input:checked")).to_have_count(0)
     assert errors == []
 
 
@@ -272,7 +293,7 @@ def test_axe_finds_no_wcag_violation_in_the_quiz(page: Page, site, scheme: str) 
     page.goto(site[1] + "quiz.html")
     assert wcag_violations(page) == []
     answer_some(page)
-    question(page, "pick-one").locator("summary").click()
+    question(page, "match-them").locator("summary").click()
     assert wcag_violations(page) == []
 
 
@@ -322,7 +343,7 @@ def test_only_pages_with_a_quiz_load_the_quiz_script_and_style(book_url: str) ->
         has_quiz = html in pages
         assert bool(re.search(r'<script defer="defer" src="[^"]*_static/quiz\.js', text)) == has_quiz, html
         assert bool(re.search(r'<link [^>]*href="[^"]*_static/quiz\.css', text)) == has_quiz, html
-    assert (BUILD / "_static" / "quiz.js").is_file()
+    assert (BUILD / "_static" / "quiz.js").read_text(encoding="utf-8") == classic_script()
 
 
 @pytest.mark.browser

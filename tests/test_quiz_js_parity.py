@@ -31,9 +31,9 @@ from coursekit.bank import (
 from coursekit.check import faq_ids_for_bank
 from coursekit.grade import grade
 from coursekit.source import ContentError
+from coursekit.quiz_assets import classic_script
 from coursekit.static_quiz import render_quiz
 
-QUIZ_JS = Path(__file__).resolve().parents[1] / "src" / "coursekit" / "static" / "quiz.js"
 ODD_SPACES = ["\u00a0", "\u2009", "\u3000", "\x1c", "\x1f", "\x85", "\ufeff", "\u200b", "\t\n"]
 FULLWIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
 

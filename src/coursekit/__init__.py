@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from coursekit import faq_html
 from coursekit.course import current_course
-from coursekit.live_quiz import Quiz
+from coursekit.quiz_widget import Quiz
 
 
 def faq_page() -> faq_html.Html:
@@ -26,7 +26,7 @@ QUIZ_MODES = ("learner", "class", "instructor")
 def quiz(quiz_id: str, *, mode: str = "learner", seed: int | None = None, show_answer_after: int | None = None):
     """The quiz `content/quizzes/<quiz_id>.yml`: live widgets in JupyterLab, static HTML in the book.
 
-    `mode` is "learner" (a `coursekit.live_quiz.Quiz`), "class" or "instructor" (see `coursekit.class_mode`).
+    `mode` is "learner" (a `coursekit.quiz_widget.Quiz`), "class" or "instructor" (see `coursekit.class_mode`).
     """
     if mode not in QUIZ_MODES:
         raise ValueError(f"unknown quiz mode {mode!r} (known: {', '.join(QUIZ_MODES)})")

@@ -1,13 +1,12 @@
 """`python -m coursekit preview BANK.yml --out page.html`: one standalone page to try a bank's questions.
 
-The page inlines the quiz HTML, `static/quiz.js` and `static/quiz.css`, so it opens from disk and
-makes no request at all.
+The page inlines the quiz HTML, the quiz script and its stylesheet (`coursekit.quiz_assets`), so it opens
+from disk and makes no request at all.
 """
 
 from __future__ import annotations
 
 import sys
-from importlib.resources import files
 from pathlib import Path
 
 from coursekit.bank import load_bank
@@ -15,6 +14,7 @@ from coursekit.check import faq_ids_for_bank
 from coursekit.course import content_dir, load_course_info
 from coursekit.faq import cached_faq
 from coursekit.markdown import escape
+from coursekit.quiz_assets import classic_script, stylesheet
 from coursekit.source import ContentError
 from coursekit.static_quiz import render_quiz
 
@@ -31,10 +31,6 @@ a { color: #0b5cad; }
                     --ck-right: #5fd37a; --ck-wrong: #ff8a80; --ck-focus: #8ec5ff; }
 }
 """
-
-
-def static_file(name: str) -> str:
-    return files("coursekit").joinpath("static", name).read_text(encoding="utf-8")
 
 
 def _inline_script(source: str) -> str:
@@ -56,9 +52,9 @@ def preview_page(bank_path: Path, *, seed: int | None = None, show_answer_after:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "script-src 'unsafe-inline'; style-src 'unsafe-inline'\">\n"
-        f"<title>{title}</title>\n<style>{_PAGE_CSS}{static_file('quiz.css')}</style>\n</head>\n"
+        f"<title>{title}</title>\n<style>{stylesheet()}{_PAGE_CSS}</style>\n</head>\n"
         f"<body>\n<main>\n<h1>{title}</h1>\n{quiz}\n</main>\n"
-        f"<script>{_inline_script(static_file('quiz.js'))}</script>\n</body>\n</html>\n"
+        f"<script>{_inline_script(classic_script())}</script>\n</body>\n</html>\n"
     )
 
 

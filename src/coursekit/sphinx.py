@@ -44,11 +44,11 @@ def check_course_content(app: Sphinx) -> None:
         raise ExtensionError(f"the course content has problems (see `python -m coursekit check`):\n{error}") from None
 
 
-STATIC = Path(__file__).resolve().parent / "static"
-
-
 def add_quiz_static_path(app: Sphinx, config) -> None:
-    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    from coursekit.quiz_assets import write_assets
+
+    folder = write_assets(Path(app.doctreedir).parent / "coursekit-static")
+    config.html_static_path = [*config.html_static_path, str(folder)]
 
 
 def add_quiz_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

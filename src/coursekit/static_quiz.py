@@ -1,8 +1,11 @@
-"""A quiz as self-contained semantic HTML for the static book; `static/quiz.js` makes it interactive.
+"""A quiz as self-contained semantic HTML: the book's page, the preview page and the notebook widget all
+show it, and the quiz script (`coursekit.quiz_assets`) makes it interactive.
 
-The fragment has no script: questions, answers and explanations are readable with JavaScript off
-(the answers sit in a "Show answer" disclosure). What the script needs to grade, the same data that
-`coursekit.grade` uses, travels as JSON in each question's `data-key` attribute.
+The fragment has no script and no button: questions, answers and explanations are readable with
+JavaScript off (the answers sit in a "Show answer" disclosure), and the script adds the buttons.
+What the script needs to grade, the same data that `coursekit.grade` uses, travels as JSON in each
+question's `data-key` attribute. Where no script runs (a notebook's saved output) a line says to run
+the cell; the quiz's stylesheet hides it everywhere else.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import re
 
 import nh3
 
+from coursekit.answers import correct_answers
 from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
 from coursekit.faq import Faq
 from coursekit.faq_html import entry_link
 from coursekit.markdown import escape, to_html, to_inline_html
 from coursekit.order import display_order
+from coursekit.strings import say
 
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.DOTALL)
 
@@ -41,6 +46,8 @@ def grading_key(question: Question) -> dict:
         return {"type": question.type, "pairs": len(question.pairs)}
     if isinstance(question, TextAnswer):
         return {"type": question.type, "accept": list(question.accept)}
+    if question.type == "ordering":
+        return {"type": question.type, "items": len(question.items)}
     raise TypeError(f"no static rendering for question type {question.type!r}")
 
 
@@ -51,10 +58,6 @@ def _attr_json(data: dict) -> str:
 def _plain(text: str) -> str:
     """Markdown reduced to escaped plain text, for elements that hold text only (<option>)."""
     return nh3.clean(to_inline_html(text), tags=set()).strip()
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
 
 
 def _choices(question: SingleChoice | MultipleChoice, base: str, seed: int | None) -> str:
@@ -73,7 +76,7 @@ def _true_false(base: str) -> str:
     rows = [
         f'<div class="coursekit-option"><input type="radio" id="{base}--{value}" name="{base}" value="{value}">'
         f' <label for="{base}--{value}">{label}</label></div>'
-        for value, label in (("true", "True"), ("false", "False"))
+        for value, label in (("true", say("true")), ("false", say("false")))
     ]
     return f'<div class="coursekit-options">{"".join(rows)}</div>'
 
@@ -82,7 +85,7 @@ def _typed(base: str, unit: str | None, numeric: bool) -> str:
     mode = ' inputmode="decimal"' if numeric else ""
     after = f' <span class="coursekit-unit">{escape(unit)}</span>' if unit else ""
     return (
-        f'<div class="coursekit-typed"><label for="{base}--input">Your answer</label>'
+        f'<div class="coursekit-typed"><label for="{base}--input">{say("your_answer")}</label>'
         f' <input type="text" id="{base}--input" name="{base}" autocomplete="off" spellcheck="false"{mode}>'
         f"{after}</div>"
     )
@@ -96,9 +99,17 @@ def _matching(question: Matching, base: str, seed: int | None) -> str:
         options = "".join(f'<option value="{j}">{_plain(question.pairs[j].right)}</option>' for j in order)
         rows.append(
             f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
-            f' <select id="{select_id}" name="{select_id}"><option value="">Choose…</option>{options}</select></div>'
+            f' <select id="{select_id}" name="{select_id}"><option value="">{say("choose")}</option>{options}</select></div>'
         )
     return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
+
+
+def _ordering(question: Question, seed: int | None) -> str:
+    order = display_order(question, seed)
+    items = "".join(
+        f'<li data-item="{i}"><span class="coursekit-item">{to_inline_html(question.items[i])}</span></li>' for i in order
+    )
+    return f'<ol class="coursekit-order" data-start="{",".join(map(str, order))}">{items}</ol>'
 
 
 def _controls(question: Question, base: str, seed: int | None) -> str:
@@ -112,7 +123,13 @@ def _controls(question: Question, base: str, seed: int | None) -> str:
         return _typed(base, None, numeric=False)
     if isinstance(question, Matching):
         return _matching(question, base, seed)
+    if question.type == "ordering":
+        return _ordering(question, seed)
     raise TypeError(f"no static rendering for question type {question.type!r}")
+
+
+def _sentence(text: str) -> str:
+    return text if text.rstrip().endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def _answer_key(question: Question, seed: int | None) -> str:
@@ -120,31 +137,26 @@ def _answer_key(question: Question, seed: int | None) -> str:
         items = []
         for index in display_order(question, seed):
             option = question.options[index]
-            mark = "Right" if option.correct else "Not right"
+            mark = say("mark_right" if option.correct else "mark_wrong")
             note = ""
             if option.feedback:
                 note = f' <span class="coursekit-option-note">{to_inline_html(option.feedback)}</span>'
             items.append(
                 f'<li data-option="{index}" data-correct="{str(option.correct).lower()}">'
-                f'<span class="coursekit-mark">{mark}:</span> {to_inline_html(option.text)}{note}</li>'
+                f'<span class="coursekit-mark">{mark}</span> {to_inline_html(option.text)}{note}</li>'
             )
         return f'<ul class="coursekit-key">{"".join(items)}</ul>'
-    if isinstance(question, TrueFalse):
-        return f'<p class="coursekit-key">The right answer: {"True" if question.answer else "False"}.</p>'
-    if isinstance(question, Numeric):
-        unit = f" {escape(question.unit)}" if question.unit else ""
-        low, high = question.bounds
-        accepted = _number(low) if low == high else f"from {_number(low)} to {_number(high)}"
-        return f'<p class="coursekit-key">The right answer: {accepted}{unit}.</p>'
+    answers = [to_inline_html(text) for text in correct_answers(question)]
     if isinstance(question, Matching):
-        items = "".join(
-            f"<li>{to_inline_html(pair.left)} → {to_inline_html(pair.right)}</li>" for pair in question.pairs
-        )
-        return f'<p>The right matches:</p><ul class="coursekit-key">{items}</ul>'
+        items = "".join(f"<li>{answer}</li>" for answer in answers)
+        return f'<p>{say("right_matches")}</p><ul class="coursekit-key">{items}</ul>'
+    if question.type == "ordering":
+        items = "".join(f"<li>{to_inline_html(text)}</li>" for text in question.items)
+        return f'<p>{say("right_order")}</p><ol class="coursekit-key">{items}</ol>'
     if isinstance(question, TextAnswer):
         accepted = "; ".join(f"“{escape(text)}”" for text in question.accept)
-        return f'<p class="coursekit-key">Accepted: {accepted}.</p>'
-    raise TypeError(f"no static rendering for question type {question.type!r}")
+        return f'<p class="coursekit-key">{say("accepted", answers=accepted)}.</p>'
+    return f'<p class="coursekit-key">{_sentence(say("right_answer", answer="; ".join(answers)))}</p>'
 
 
 def _faq_links(question: Question, faq: Faq | None) -> str:
@@ -153,15 +165,15 @@ def _faq_links(question: Question, faq: Faq | None) -> str:
     links = []
     for faq_id in question.faq:
         entry = next((e for e in faq.entries if e.id == faq_id), None) if faq else None
-        text = escape(entry.question) if entry else f"FAQ entry {escape(faq_id)}"
+        text = escape(entry.question) if entry else escape(say("faq_entry", id=faq_id))
         links.append(f'<li><a href="{escape(entry_link(faq_id))}">{text}</a></li>')
-    return f'<div class="coursekit-faq-links"><p>Read more in the source FAQ:</p><ul>{"".join(links)}</ul></div>'
+    return f'<div class="coursekit-faq-links"><p>{say("read_more")}</p><ul>{"".join(links)}</ul></div>'
 
 
 def _question(question: Question, number: int, total: int, base: str, seed: int | None, faq: Faq | None) -> str:
     prompt = to_html(question.prompt)
     single = _ONE_PARAGRAPH.match(prompt)
-    counter = f'<span class="coursekit-number">Question {number} of {total}. </span>'
+    counter = f'<span class="coursekit-number">{say("question_number", number=number, total=total)} </span>'
     if single:
         legend, body = f"<legend>{counter}{single.group(1)}</legend>", ""
     else:
@@ -174,10 +186,9 @@ def _question(question: Question, number: int, total: int, base: str, seed: int 
         f' data-type="{escape(question.type)}" data-hash="{question_hash(question)}"'
         f' data-key="{_attr_json(grading_key(question))}">'
         f"{legend}{body}{_controls(question, base, seed)}"
-        f'<div class="coursekit-actions" hidden><button type="button" class="coursekit-check">Check</button>'
-        f' <button type="button" class="coursekit-retry">Try again</button></div>'
+        f'<div class="coursekit-actions" hidden></div>'
         f'<div class="coursekit-feedback" id="{base}--feedback" aria-live="polite"></div>'
-        f'<details class="coursekit-answer"><summary>Show answer</summary>'
+        f'<details class="coursekit-answer"><summary>{say("show_answer")}</summary>'
         f"{_answer_key(question, seed)}"
         f"{more}</details></fieldset>"
     )
@@ -209,10 +220,10 @@ def render_quiz(
         f' data-quiz-id="{escape(bank.id)}" data-course="{escape(course_id)}"{reveal}'
         f' aria-labelledby="{root}--title">'
         f'<p class="coursekit-title" id="{root}--title"><strong>{escape(bank.title)}</strong></p>{intro}'
+        f'<p class="coursekit-run-hint">{escape(say("run_the_cell"))}</p>'
         f'<p class="coursekit-score" aria-live="polite" hidden></p>'
         f"{questions}"
         f'<div class="coursekit-summary" aria-live="polite" hidden></div>'
-        f'<p class="coursekit-quiz-actions" hidden>'
-        f'<button type="button" class="coursekit-reset">Reset quiz</button></p>'
+        f'<p class="coursekit-quiz-actions" hidden></p>'
         f"</section>"
     )

@@ -1,0 +1,53 @@
+"""The quiz's front end, assembled from `static/quiz/`: one classic script for the book and one ES module
+for the notebook widget, from the same files.
+
+`grading.js` (helpers), one file per question type in `types/`, and `quiz.js` (the page side) are joined
+into one scope with the interface strings; `book.js` or `widget.js` starts them. A classic script runs
+from `file://` too, where Chromium blocks module scripts.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+QUIZ = files("coursekit").joinpath("static", "quiz")
+
+
+def _read(name: str) -> str:
+    return QUIZ.joinpath(name).read_text(encoding="utf-8")
+
+
+def _body() -> str:
+    types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
+    parts = [f"var STRINGS = {_read('strings.json').strip()};", _read("grading.js")]
+    parts += [_read(f"types/{name}") for name in types]
+    parts.append(_read("quiz.js"))
+    return "\n".join(parts)
+
+
+def classic_script() -> str:
+    """The book's `quiz.js`: runs in a page (set up on DOMContentLoaded) and in Node (exports the grading)."""
+    return (
+        "/* coursekit quiz (generated from coursekit/static/quiz/) */\n(function (root) {\n\"use strict\";\n"
+        f"{_body()}\n{_read('book.js')}}})(typeof window !== \"undefined\" ? window : null);\n"
+    )
+
+
+def es_module() -> str:
+    """The widget's `_esm`: the same code, exporting anywidget's `render`."""
+    return f'/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;\n{_body()}\n{_read("widget.js")}'
+
+
+def stylesheet() -> str:
+    return files("coursekit").joinpath("static", "quiz.css").read_text(encoding="utf-8")
+
+
+def write_assets(folder: Path) -> Path:
+    """Write `quiz.js` and `quiz.css` into `folder` (made if missing), rewriting only what changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (("quiz.js", classic_script()), ("quiz.css", stylesheet())):
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    return folder

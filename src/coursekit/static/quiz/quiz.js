@@ -1,0 +1,386 @@
+/* The quiz in a page: controls, feedback, score and progress saved in browser storage, for the HTML
+   of coursekit/static_quiz.py. `setUp(el, grader)` takes the function that grades a response,
+   `grader(q, response, done, restored)`, calling `done(grade, verdict)`: the book grades in the page,
+   the notebook widget asks Python. */
+
+function all(el, selector) {
+  return Array.prototype.slice.call(el.querySelectorAll(selector));
+}
+
+function element(tag, className, text) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function button(className, text, action) {
+  var node = element("button", className, text);
+  node.type = "button";
+  node.addEventListener("click", action);
+  return node;
+}
+
+function appendClones(target, source) {
+  Array.prototype.forEach.call(source.childNodes, function (child) { target.appendChild(child.cloneNode(true)); });
+}
+
+function emptied(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+/* Controls shared by several question types. */
+
+function tickInputs(el, wanted) {
+  var values = wanted.map(String);
+  all(el, "input").forEach(function (i) { i.checked = values.indexOf(i.value) >= 0; });
+}
+
+function readTyped(el) {
+  return el.querySelector("input[type=text]").value;
+}
+
+function writeTyped(el, response) {
+  el.querySelector("input[type=text]").value = asText(response);
+}
+
+function isTextResponse(key, response) {
+  return response === null || typeof response === "string";
+}
+
+/* Feedback on each option chosen, from the page's own (sanitized) answer key. A right answer shows the
+   options' notes only: the verdict already says it is right. */
+function optionNotes(q, response, g) {
+  var list = element("ul", "coursekit-notes");
+  [].concat(response).forEach(function (index) {
+    var key = q.el.querySelector('.coursekit-key li[data-option="' + index + '"]');
+    var label = q.el.querySelector('input[value="' + index + '"] + label');
+    if (!key || !label) return;
+    var note = key.querySelector(".coursekit-option-note");
+    var item = element("li");
+    if (!g.correct) {
+      var right = key.getAttribute("data-correct") === "true";
+      item.appendChild(element("strong", null, say(right ? "mark_right" : "mark_wrong", {})));
+      item.appendChild(document.createTextNode(" "));
+    }
+    if (!g.correct || q.type === "multiple") appendClones(item, label);
+    if (note) {
+      if (item.childNodes.length) item.appendChild(document.createTextNode(" \u2014 "));
+      appendClones(item, note);
+    }
+    if (item.childNodes.length) list.appendChild(item);
+  });
+  return list.childNodes.length ? list : null;
+}
+
+/* Saved progress: one record per course, quiz and question; storage may be blocked or hold junk. */
+
+var store = {
+  read: function (key) {
+    try {
+      return JSON.parse(root.localStorage.getItem(key));
+    } catch (error) {
+      return null;
+    }
+  },
+  write: function (key, data) {
+    try {
+      root.localStorage.setItem(key, JSON.stringify(data));
+    } catch (error) { /* progress is not kept, the quiz still works */ }
+  },
+  remove: function (key) {
+    try {
+      root.localStorage.removeItem(key);
+    } catch (error) { /* nothing saved anyway */ }
+  },
+  keys: function (prefix) {
+    try {
+      var found = [];
+      for (var i = 0; i < root.localStorage.length; i += 1) {
+        var key = root.localStorage.key(i);
+        if (key && key.indexOf(prefix) === 0) found.push(key);
+      }
+      return found;
+    } catch (error) {
+      return [];
+    }
+  }
+};
+
+function count(value) {
+  return typeof value === "number" && value % 1 === 0 && value >= 0;
+}
+
+/* A saved record this question can use, or null: a record of another version of the question, or one
+   whose fields are not what this code writes, is not used. */
+function usable(q, saved) {
+  if (!saved || typeof saved !== "object" || saved.hash !== q.hash) return null;
+  if (!count(saved.tries) || !count(saved.wrong) || typeof saved.checked !== "boolean") return null;
+  if (saved.rev !== undefined && !count(saved.rev)) return null;
+  var response = saved.response === undefined ? null : saved.response;
+  return TYPES[q.type].valid(q.key, response) ? saved : null;
+}
+
+/* Every view on the page of one stored question, so another tab's change reaches them all. */
+var views = {};
+
+function fresh() {
+  return { response: null, tries: 0, wrong: 0, grade: null, verdict: "", rev: 0, note: "" };
+}
+
+/* The score is kept as running totals, so a check costs the same in a quiz of any length. */
+function tally(quiz, q, sign) {
+  var g = q.state.grade;
+  if (!g || !g.answered) return;
+  quiz.points += sign * g.score;
+  quiz.checked += sign;
+  if (!g.correct) quiz.wrong[q.number] = sign > 0 ? true : undefined;
+}
+
+function setGrade(q, g, text) {
+  tally(q.quiz, q, -1);
+  q.state.grade = g;
+  q.state.verdict = text || (g ? verdict(q.key, g, q.state.response) : "");
+  tally(q.quiz, q, 1);
+}
+
+function revealed(q) {
+  return q.quiz.showAfter !== null && q.state.wrong >= q.quiz.showAfter;
+}
+
+function showFeedback(q) {
+  var box = emptied(q.feedback);
+  var g = q.state.grade;
+  var right = !!(g && g.correct);
+  var offered = q.quiz.showAfter === null ? q.state.wrong > 0 : revealed(q);
+  q.answer.hidden = !offered || right;
+  q.retry.hidden = !(g && g.answered && !right);
+  box.className = "coursekit-feedback" + (!g ? "" : right ? " is-correct" : g.answered ? " is-wrong" : " is-empty");
+  if (q.state.note) box.appendChild(element("p", "coursekit-note", q.state.note));
+  if (!g) return;
+  box.appendChild(element("p", "coursekit-verdict", q.state.verdict));
+  if (!g.answered) return;
+  var notes = TYPES[q.type].notes && TYPES[q.type].notes(q, q.state.response, g);
+  if (notes) box.appendChild(notes);
+  var explanation = q.el.querySelector(".coursekit-explanation");
+  if (explanation && (right || revealed(q))) appendClones(box, explanation);
+  if (!right && q.quiz.showAfter !== null && q.state.wrong === q.quiz.showAfter) {
+    box.appendChild(element("p", null, say("answer_shown", {})));
+    q.answer.open = true;
+  }
+}
+
+function showScore(quiz) {
+  var total = quiz.questions.length;
+  quiz.score.textContent = scoreLine(quiz.points, total, quiz.checked);
+  var done = quiz.checked === total;
+  quiz.summary.hidden = !done;
+  if (!done) {
+    quiz.summary.textContent = "";
+    return;
+  }
+  var review = Object.keys(quiz.wrong).filter(function (n) { return quiz.wrong[n]; }).map(Number)
+    .sort(function (a, b) { return a - b; });
+  var line = say("done", { points: roundHalfUp(quiz.points, 2), total: total });
+  var again = review.length ? say("review", { numbers: review.join(", ") }) : say("all_right", {});
+  quiz.summary.textContent = line + " " + again;
+}
+
+function record(q) {
+  return {
+    hash: q.hash, response: q.state.response, tries: q.state.tries, wrong: q.state.wrong,
+    checked: !!(q.state.grade && q.state.grade.answered), rev: q.state.rev
+  };
+}
+
+/* Shows a usable saved record in the question; a checked one is graded again. */
+function apply(q, saved) {
+  TYPES[q.type].write(q.el, saved ? saved.response : null);
+  var state = fresh();
+  if (saved) {
+    state.response = TYPES[q.type].read(q.el);
+    state.tries = saved.tries;
+    state.wrong = saved.wrong;
+    state.rev = saved.rev || 0;
+  }
+  setGrade(q, null);
+  state.note = q.state.note;
+  q.state = state;
+  showFeedback(q);
+  showScore(q.quiz);
+  if (saved && saved.checked) {
+    var response = state.response;
+    q.quiz.grader(q, response, function (g, text) {
+      if (q.state !== state) return;
+      setGrade(q, g, text);
+      showFeedback(q);
+      showScore(q.quiz);
+    }, true);
+  }
+}
+
+/* Saves this tab's answer unless another tab saved a newer one since: then that one is shown instead. */
+function save(q) {
+  var stored = usable(q, store.read(q.storageKey));
+  if (stored && (stored.rev || 0) > q.state.rev) {
+    q.state.note = say("other_tab", {});
+    apply(q, stored);
+    return false;
+  }
+  q.state.rev += 1;
+  q.state.note = "";
+  store.write(q.storageKey, record(q));
+  return true;
+}
+
+function check(q) {
+  var response = TYPES[q.type].read(q.el);
+  q.quiz.grader(q, response, function (g, text) {
+    q.state.response = response;
+    if (g.answered) {
+      q.state.tries += 1;
+      if (!g.correct) q.state.wrong += 1;
+    }
+    setGrade(q, g, text);
+    save(q);
+    showFeedback(q);
+    showScore(q.quiz);
+  });
+}
+
+function tryAgain(q) {
+  TYPES[q.type].write(q.el, null);
+  q.state.response = null;
+  setGrade(q, null);
+  save(q);
+  showFeedback(q);
+  showScore(q.quiz);
+  var first = q.el.querySelector("input, select, .coursekit-order button");
+  if (first) first.focus();
+}
+
+function resetQuiz(quiz) {
+  quiz.questions.forEach(function (q) {
+    store.remove(q.storageKey);
+    q.state.note = "";
+    q.answer.open = false;
+    apply(q, null);
+  });
+  var first = quiz.el.querySelector("input, select, .coursekit-order button");
+  if (first) first.focus();
+}
+
+/* "Reset quiz" asks first, in the page: erase, or keep the answers. */
+function resetControls(quiz) {
+  var place = quiz.el.querySelector(".coursekit-quiz-actions");
+  var ask = element("span", "coursekit-confirm");
+  ask.setAttribute("role", "group");
+  ask.setAttribute("aria-label", say("reset_quiz", {}));
+  ask.hidden = true;
+  var reset = button("coursekit-reset", say("reset_quiz", {}), function () {
+    reset.hidden = true;
+    ask.hidden = false;
+    keep.focus();
+  });
+  var erase = button("coursekit-erase", say("reset_yes", {}), function () {
+    ask.hidden = true;
+    reset.hidden = false;
+    resetQuiz(quiz);
+  });
+  var keep = button("coursekit-keep", say("reset_no", {}), function () {
+    ask.hidden = true;
+    reset.hidden = false;
+    reset.focus();
+  });
+  ask.appendChild(element("span", null, say("reset_ask", {}) + " "));
+  ask.appendChild(erase);
+  ask.appendChild(keep);
+  place.appendChild(reset);
+  place.appendChild(ask);
+  place.hidden = false;
+}
+
+/* Another tab saved or erased an answer: show it here too. */
+function onStorage(event) {
+  (views[event.key] || []).forEach(function (q) {
+    if (!q.quiz.el.isConnected) return;
+    q.state.note = "";
+    apply(q, usable(q, store.read(q.storageKey)));
+  });
+}
+
+function questionSetUp(quiz, fieldset, number, prefix) {
+  var id = fieldset.getAttribute("data-question-id");
+  var q = {
+    el: fieldset,
+    quiz: quiz,
+    id: id,
+    number: number,
+    type: fieldset.getAttribute("data-type"),
+    hash: fieldset.getAttribute("data-hash"),
+    key: JSON.parse(fieldset.getAttribute("data-key")),
+    storageKey: prefix + id,
+    feedback: fieldset.querySelector(".coursekit-feedback"),
+    answer: fieldset.querySelector(".coursekit-answer"),
+    state: fresh()
+  };
+  var actions = fieldset.querySelector(".coursekit-actions");
+  actions.appendChild(button("coursekit-check", say("check", {}), function () { check(q); }));
+  q.retry = button("coursekit-retry", say("try_again", {}), function () { tryAgain(q); });
+  actions.appendChild(document.createTextNode(" "));
+  actions.appendChild(q.retry);
+  actions.hidden = false;
+  if (TYPES[q.type].setUp) TYPES[q.type].setUp(q);
+  var typed = fieldset.querySelector("input[type=text]");
+  if (typed) {
+    typed.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        check(q);
+      }
+    });
+  }
+  (views[q.storageKey] = views[q.storageKey] || []).push(q);
+  return q;
+}
+
+function setUp(el, grader) {
+  if (el.hasAttribute("data-coursekit-ready")) return null;
+  el.setAttribute("data-coursekit-ready", "");
+  var after = el.getAttribute("data-show-answer-after");
+  var quiz = {
+    el: el,
+    grader: grader,
+    showAfter: after === null ? null : Number(after),
+    score: el.querySelector(".coursekit-score"),
+    summary: el.querySelector(".coursekit-summary"),
+    questions: [],
+    points: 0,
+    checked: 0,
+    wrong: {}
+  };
+  var prefix = "coursekit:" + el.getAttribute("data-course") + ":" + el.getAttribute("data-quiz-id") + ":";
+  all(el, "fieldset.coursekit-question").forEach(function (fieldset, i) {
+    quiz.questions.push(questionSetUp(quiz, fieldset, i + 1, prefix));
+  });
+  var known = {};
+  quiz.questions.forEach(function (q) { known[q.storageKey] = true; });
+  store.keys(prefix).forEach(function (key) { if (!known[key]) store.remove(key); });
+  resetControls(quiz);
+  quiz.score.hidden = false;
+  el.classList.add("coursekit-live");
+  quiz.questions.forEach(function (q) {
+    var saved = store.read(q.storageKey);
+    var good = usable(q, saved);
+    if (saved !== null && !good) store.remove(q.storageKey);
+    apply(q, good);
+  });
+  return quiz;
+}
+
+function gradeHere(q, response, done) {
+  done(grade(q.key, response));
+}
+
+if (root && root.addEventListener) root.addEventListener("storage", onStorage);

@@ -1,0 +1,11 @@
+/* text: a text field; the response is the text typed, compared ignoring case and spacing. */
+TYPES.text = {
+  grade: function (key, response) {
+    var given = normalizeText(response);
+    if (!given) return UNANSWERED;
+    return right(key.accept.some(function (a) { return normalizeText(a) === given; }));
+  },
+  valid: isTextResponse,
+  read: readTyped,
+  write: writeTyped
+};
