@@ -6,8 +6,10 @@ BIN    := $(VENV)/bin
 # unchanged checkout never reinstalls.
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+WHEEL   := _build/wheel/coursekit-$(VERSION)-py3-none-any.whl
 
-.PHONY: book test serve lab clean check notebooks export bench pdf
+.PHONY: book instructor test serve lab clean check notebooks export bench pdf instructor-pdf workflows
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -18,13 +20,30 @@ $(STAMP): requirements.txt pyproject.toml
 check: $(STAMP)
 	$(PY) -m coursekit check
 
-book: check
-	$(BIN)/jupyter-book build . -W -n --keep-going
-	@echo "The book is in _build/html: open _build/html/index.html, or run 'make serve'."
+# The learner edition (no instructor pages) into _build/html; warnings are errors.
+book: check $(WHEEL)
+	$(PY) -m coursekit.build learner
 
-test: book
+# The instructor edition (every page, the answer key included) into _build/instructor/html.
+instructor: check $(WHEEL)
+	$(PY) -m coursekit.build instructor
+
+test: book instructor workflows
 	$(BIN)/ruff check src tests notebooks/*.py
 	$(PY) -m pytest
+
+# The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
+# (html_extra_path) so a notebook opened outside this repository can install it. Rebuilt only when a
+# file that goes into it changes.
+$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* content/*.yml content/*/* notebooks/*.py)
+	rm -rf _build/wheel build
+	$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
+	rm -rf build
+
+# The GitHub workflows against GitHub's workflow schema, and audited for security problems (both offline).
+workflows: $(STAMP)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/zizmor --offline .github/workflows/
 
 # Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
 # what nbval compares in `make test`) match the current engine and content. Widget state and cell
@@ -44,8 +63,10 @@ serve:
 	@echo "Serving the book on http://localhost:$(PORT)/ (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
+# JupyterLab on the first lesson, on PORT. As root (a container, a classroom server) it needs --allow-root.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	@if [ "$$(id -u)" = 0 ]; then echo "Running as root, so JupyterLab starts with --allow-root."; fi
+	$(BIN)/jupyter lab --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/01-causes.ipynb
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
 # two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
@@ -56,9 +77,13 @@ bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 	touch $@
 
-# The whole book as one PDF, pages in table-of-contents order, printed by Chromium.
+# The whole book as one PDF, pages in table-of-contents order, printed by Chromium: the learner
+# edition, and the instructor edition with the instructor part and the answer key.
 pdf: book
 	$(PY) -m coursekit.pdf _build/html _build/pdf/course.pdf
+
+instructor-pdf: instructor
+	$(PY) -m coursekit.pdf _build/instructor/html _build/pdf/course-instructor.pdf
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""Shared fixtures: the course's paths, the built book served on localhost, and Debian Chromium."""
+"""Shared fixtures: the course's paths, the two built editions served on localhost, and Debian Chromium."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # COURSE_BUILD_HTML points the browser tests at another build (e.g. one made with --path-output).
 BUILD = Path(os.environ.get("COURSE_BUILD_HTML", ROOT / "_build" / "html"))
+INSTRUCTOR_BUILD = Path(os.environ.get("COURSE_BUILD_INSTRUCTOR_HTML", ROOT / "_build" / "instructor" / "html"))
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
@@ -32,15 +33,25 @@ def serve_folder(folder: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-@pytest.fixture(scope="session")
-def book_url() -> str:
-    """The built book (from `make book`) served on localhost."""
-    if not (BUILD / "index.html").is_file():
-        pytest.fail("no built book in _build/html: run `make book` (make test does) first")
-    server, url = serve_folder(BUILD)
+def _served(folder: Path, command: str):
+    if not (folder / "index.html").is_file():
+        pytest.fail(f"no built book in {folder}: run `{command}` (make test does) first")
+    server, url = serve_folder(folder)
     yield url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def book_url() -> str:
+    """The learner edition (from `make book`) served on localhost."""
+    yield from _served(BUILD, "make book")
+
+
+@pytest.fixture(scope="session")
+def instructor_url() -> str:
+    """The instructor edition (from `make instructor`) served on localhost."""
+    yield from _served(INSTRUCTOR_BUILD, "make instructor")
 
 
 def _require_browser() -> None:

@@ -1,7 +1,9 @@
-"""The built book in a real browser: every page offline-safe, free of console errors, axe-clean in light
+"""The built books in a real browser: every page offline-safe, free of console errors, axe-clean in light
 and dark mode, keyboard-usable, and with no broken internal link or anchor.
 
-Pages are discovered from the build, so every new page is covered without editing this file.
+Pages are discovered from the builds, so every new page is covered without editing this file: every page
+of the learner edition, and the pages only the instructor edition has (its other pages are built from the
+same sources; the link check covers all of them).
 """
 
 from __future__ import annotations
@@ -13,10 +15,20 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import BUILD
+from conftest import BUILD, INSTRUCTOR_BUILD
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-PAGES = sorted(p.relative_to(BUILD).as_posix() for p in BUILD.rglob("*.html") if "_static" not in p.parts)
+EDITIONS = {"learner": BUILD, "instructor": INSTRUCTOR_BUILD}
+INSTRUCTOR_ONLY = "book/instructor/"
+
+
+def _pages(build: Path) -> list[str]:
+    return sorted(p.relative_to(build).as_posix() for p in build.rglob("*.html") if "_static" not in p.parts)
+
+
+# "<edition>/<page>": every learner page, and the instructor edition's own pages.
+PAGES = [f"learner/{p}" for p in _pages(BUILD)]
+PAGES += [f"instructor/{p}" for p in _pages(INSTRUCTOR_BUILD) if p.startswith(INSTRUCTOR_ONLY)]
 # The theme's webpack/sbt macro templates are Jinja files copied into _static, never pages.
 MACRO_TEMPLATES = ("macros.html",)
 
@@ -26,11 +38,12 @@ pytestmark = pytest.mark.browser
 class PageSession:
     """One browser page for a whole module; records console errors and requests leaving the book."""
 
-    def __init__(self, context, origin: str) -> None:
+    def __init__(self, context, urls) -> None:
         self.errors: list[str] = []
         self.external: list[str] = []
         self.failed: list[str] = []
-        self.origin = origin
+        self.urls = urls
+        self.origin = ""
         context.route("**/*", self._route)
         self.page = context.new_page()
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
@@ -45,32 +58,41 @@ class PageSession:
             self.external.append(url)
             route.abort()
 
-    def open(self, url: str):
+    def open(self, path: str):
+        """Open "<edition>/<page>"; only requests to that edition's own site are let through."""
+        edition, page = path.split("/", 1)
+        self.origin = self.urls(edition).rstrip("/")
         self.errors.clear()
         self.external.clear()
         self.failed.clear()
-        self.page.goto(url, wait_until="load")
+        self.page.goto(f"{self.origin}/{page}", wait_until="load")
         self.page.wait_for_load_state("networkidle")
         return self.page
 
 
-def _session(browser, book_url: str, dark: bool):
+@pytest.fixture(scope="module")
+def edition_url(book_url, instructor_url):
+    """The served edition's base URL, by name."""
+    return {"learner": book_url, "instructor": instructor_url}.__getitem__
+
+
+def _session(browser, urls, dark: bool):
     context = browser.new_context(color_scheme="dark" if dark else "light")
     if dark:
         context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-    session = PageSession(context, book_url.rstrip("/"))
+    session = PageSession(context, urls)
     yield session
     context.close()
 
 
 @pytest.fixture(scope="module")
-def light(browser, book_url):
-    yield from _session(browser, book_url, dark=False)
+def light(browser, edition_url):
+    yield from _session(browser, edition_url, dark=False)
 
 
 @pytest.fixture(scope="module")
-def dark(browser, book_url):
-    yield from _session(browser, book_url, dark=True)
+def dark(browser, edition_url):
+    yield from _session(browser, edition_url, dark=True)
 
 
 @pytest.fixture(scope="module")
@@ -88,24 +110,24 @@ def _violations(axe: Axe, page) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", PAGES or ["index.html"])
-def test_page_loads_offline_without_console_errors(light, book_url, path):
-    light.open(book_url + path)
+@pytest.mark.parametrize("path", PAGES or ["learner/index.html"])
+def test_page_loads_offline_without_console_errors(light, path):
+    light.open(path)
     assert light.external == [], f"{path} requested outside the book: {light.external}"
     assert light.errors == [], f"{path} logged console errors: {light.errors}"
     assert light.failed == [], f"{path} requested missing files: {light.failed}"
 
 
-@pytest.mark.parametrize("path", PAGES or ["index.html"])
-def test_page_has_no_axe_violations_in_light_mode(light, axe, book_url, path):
-    page = light.open(book_url + path)
+@pytest.mark.parametrize("path", PAGES or ["learner/index.html"])
+def test_page_has_no_axe_violations_in_light_mode(light, axe, path):
+    page = light.open(path)
     assert page.evaluate("document.documentElement.dataset.theme") == "light"
     assert _violations(axe, page) == ""
 
 
-@pytest.mark.parametrize("path", PAGES or ["index.html"])
-def test_page_has_no_axe_violations_in_dark_mode(dark, axe, book_url, path):
-    page = dark.open(book_url + path)
+@pytest.mark.parametrize("path", PAGES or ["learner/index.html"])
+def test_page_has_no_axe_violations_in_dark_mode(dark, axe, path):
+    page = dark.open(path)
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     assert _violations(axe, page) == ""
 
@@ -120,9 +142,9 @@ FOCUS_STYLE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", PAGES or ["index.html"])
-def test_skip_link_is_first_tab_stop_and_reaches_main_content(light, book_url, path):
-    page = light.open(book_url + path)
+@pytest.mark.parametrize("path", PAGES or ["learner/index.html"])
+def test_skip_link_is_first_tab_stop_and_reaches_main_content(light, path):
+    page = light.open(path)
     page.keyboard.press("Tab")
     first = page.evaluate(FOCUS_STYLE)
     assert first["href"] == "#main-content", f"first Tab stop on {path} is {first}"
@@ -134,9 +156,9 @@ def test_skip_link_is_first_tab_stop_and_reaches_main_content(light, book_url, p
     assert inside, f"Tab after the skip link on {path} left the main content: {page.evaluate(FOCUS_STYLE)}"
 
 
-@pytest.mark.parametrize("path", PAGES or ["index.html"])
-def test_every_focused_element_shows_a_focus_indicator(light, book_url, path):
-    page = light.open(book_url + path)
+@pytest.mark.parametrize("path", PAGES or ["learner/index.html"])
+def test_every_focused_element_shows_a_focus_indicator(light, path):
+    page = light.open(path)
     unmarked, seen = [], set()
     for _ in range(400):
         page.keyboard.press("Tab")
@@ -151,12 +173,12 @@ def test_every_focused_element_shows_a_focus_indicator(light, book_url, path):
     assert unmarked == [], f"focused without a visible indicator on {path}: {unmarked}"
 
 
-QUIZ_PAGES = [p for p in PAGES if 'class="coursekit-quiz ' in (BUILD / p).read_text(encoding="utf-8")]
+QUIZ_PAGES = [f"learner/{p}" for p in _pages(BUILD) if 'class="coursekit-quiz ' in (BUILD / p).read_text("utf-8")]
 
 
 @pytest.mark.parametrize("path", QUIZ_PAGES or [pytest.param("none", marks=pytest.mark.skip("no quiz pages"))])
-def test_quiz_can_be_answered_with_the_keyboard_alone(light, book_url, path):
-    page = light.open(book_url + path)
+def test_quiz_can_be_answered_with_the_keyboard_alone(light, path):
+    page = light.open(path)
     page.evaluate("localStorage.clear()")
     page.reload()
     in_question = "!!document.activeElement.closest('.coursekit-question')"
@@ -203,10 +225,13 @@ def _parse(path: Path) -> _LinkParser:
     return parser
 
 
-def test_no_broken_internal_link_or_anchor():
-    if not PAGES:
-        pytest.fail(f"no built book in {BUILD}: run `make book` first")
-    parsed = {p: _parse(BUILD / p) for p in PAGES}
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_broken_internal_link_or_anchor(edition):
+    build = EDITIONS[edition]
+    pages = _pages(build)
+    if not pages:
+        pytest.fail(f"no built book in {build}: run `make book` and `make instructor` first")
+    parsed = {p: _parse(build / p) for p in pages}
     broken = []
     for source, parser in parsed.items():
         for line, link in parser.links:
@@ -214,7 +239,7 @@ def test_no_broken_internal_link_or_anchor():
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:")):
                 continue
             target = unquote(urlsplit(urljoin(source, parts.path)).path) if parts.path else source
-            file = BUILD / target
+            file = build / target
             if file.is_dir():
                 file, target = file / "index.html", f"{target.rstrip('/')}/index.html"
             if not file.is_file():

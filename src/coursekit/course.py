@@ -18,7 +18,8 @@ def content_dir(start: Path | None = None) -> Path:
     """The course's `content/` folder.
 
     `COURSEKIT_CONTENT` wins; otherwise the nearest `content/faq.yml` above `start` (default: the
-    working directory, so notebooks find it); otherwise the checkout this package was installed from.
+    working directory, so notebooks find it); otherwise the content installed with this package (a
+    wheel), or the checkout it was installed from (editable).
     """
     if os.environ.get("COURSEKIT_CONTENT"):
         return Path(os.environ["COURSEKIT_CONTENT"]).resolve()
@@ -26,7 +27,8 @@ def content_dir(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "content" / "faq.yml").is_file():
             return folder / "content"
-    return Path(__file__).resolve().parents[2] / "content"
+    installed = Path(__file__).resolve().parent / "content"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "content"
 
 
 class CourseInfo(Model):

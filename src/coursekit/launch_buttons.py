@@ -2,17 +2,17 @@
 
 The launch URLs live in `_config.yml`. Without a repository URL sphinx-book-theme cannot build
 launch links (it fails on notebook pages), and jupyter-book's default URL is its own repository,
-so the course sets `repository.url: ""` and this extension switches the buttons off until it is filled in.
+so the course sets `repository.url: ""` and this extension switches the buttons off until it is filled in,
+saying so in one line (printed, so a quiet build shows it too).
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
 
 PROVIDERS = ("binderhub_url", "colab_url", "jupyterhub_url", "deepnote_url")
-logger = logging.getLogger(__name__)
+HINT = "launch buttons off: set repository.url in _config.yml (and launch_buttons.jupyterhub_url for a JupyterHub)"
 
 
 def hide_launch_buttons_without_repository(app: Sphinx, config: Config) -> None:
@@ -22,7 +22,7 @@ def hide_launch_buttons_without_repository(app: Sphinx, config: Config) -> None:
         return
     for key in PROVIDERS:
         buttons[key] = ""
-    logger.info("launch buttons hidden: set repository.url in _config.yml to show them")
+    print(HINT, flush=True)
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,0 +1,84 @@
+"""Build one edition of the book, quietly: `python -m coursekit.build [learner|instructor]`.
+
+Runs Jupyter Book 1.x's Sphinx build on `_config.yml` and `_toc.yml` with warnings as errors (`-W -n
+--keep-going`), the learner edition into `_build/html` and the instructor edition (Sphinx tag
+`instructor`, see `coursekit.editions`) into `_build/instructor/html`. Sphinx's progress lines are not
+shown; warnings and errors are, and `coursekit.build_report` says what was built and where to open it.
+The kernel's warning about unencrypted local TCP is shown once, not once per notebook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from coursekit.editions import INSTRUCTOR_TAG
+
+ROOT = Path.cwd()
+OUTPUT = {"learner": Path("_build/html"), "instructor": Path("_build/instructor/html")}
+KERNEL_TCP_WARNING = b"Kernel is running over TCP without encryption"
+
+
+@contextmanager
+def kernel_warning_once():
+    """Pass everything written to stderr (this process and its kernels) through, but the kernel TCP warning once."""
+    read_end, write_end = os.pipe()
+    saved = os.dup(2)
+    os.dup2(write_end, 2)
+    os.close(write_end)
+
+    def copy() -> None:
+        seen = False
+        with os.fdopen(read_end, "rb") as lines:
+            for line in lines:
+                if KERNEL_TCP_WARNING in line:
+                    if seen:
+                        continue
+                    seen = True
+                os.write(saved, line)
+
+    thread = threading.Thread(target=copy, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        thread.join(timeout=10)
+        os.close(saved)
+
+
+def build(edition: str, source: Path = ROOT) -> int:
+    """Build `edition` of the book in `source`; return Sphinx's status code (0: no warning, no error)."""
+    from jupyter_book.sphinx import build_sphinx
+
+    overrides = {
+        "external_toc_path": (source / "_toc.yml").as_posix(),
+        "nitpicky": True,
+        "latex_individualpages": False,
+        # Both editions share one execution cache: a notebook run for one is not run again for the other.
+        "nb_execution_cache_path": str(source / "_build" / ".jupyter_cache"),
+    }
+    with kernel_warning_once():
+        result = build_sphinx(
+            source, source / OUTPUT[edition], noconfig=True, path_config=str(source / "_config.yml"),
+            confoverrides=overrides, tags=[INSTRUCTOR_TAG] if edition == "instructor" else [],
+            warningiserror=True, keep_going=True, quiet=True,
+        )
+    if isinstance(result, BaseException):
+        return 1
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Build the learner or the instructor edition of the book.")
+    parser.add_argument("edition", nargs="?", choices=sorted(OUTPUT), default="learner")
+    sys.exit(build(parser.parse_args().edition))
+
+
+if __name__ == "__main__":
+    main()
