@@ -38,6 +38,11 @@ class Loss:
         return cls(f"{bank.id}/{question_id}", f"the whole question is not carried: {reason}", whole_question=True)
 
 
+def carried(bank: Bank, losses: list[Loss]) -> int:
+    """How many of a quiz's questions an export kept: all but those left out whole."""
+    return len(bank.questions) - sum(loss.whole_question for loss in losses)
+
+
 @dataclass
 class Result:
     """What one export wrote: files, how many questions (and FAQ cards), and what was lost."""
@@ -49,7 +54,7 @@ class Result:
 
     def add(self, bank: Bank, losses: list[Loss]) -> None:
         """Count a quiz's questions, less those the format could not carry, and keep its losses."""
-        self.questions += len(bank.questions) - sum(loss.whole_question for loss in losses)
+        self.questions += carried(bank, losses)
         self.losses += losses
 
 

@@ -74,10 +74,8 @@ class Numeric(Question):
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("numerical_question")
         item.typed_answer(fibtype="Decimal")
-        both = item.sub(item.scoring(), "and")
         low, high = self.bounds
-        item.sub(both, "vargte", number(low), respident="response1")
-        item.sub(both, "varlte", number(high), respident="response1")
+        item.numbers(number(low), number(high), None if self.answer is None else number(self.answer))
         return [f"unit {self.unit!r} (Canvas numbers have no unit)"] if self.unit else []
 
     def anki_front(self) -> str:
