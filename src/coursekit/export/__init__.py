@@ -1,4 +1,5 @@
-"""Exports of the course's quiz banks to the tools schools use: Moodle GIFT, Canvas QTI, Anki, paper.
+"""Exports of the course to the tools schools use: Moodle GIFT, Canvas QTI, Anki, paper, and LMS packages
+(Common Cartridge, SCORM 1.2) made from the built learner book.
 
 Each format is one module with `export(course, banks, out) -> Result`; each question type writes
 itself through its hooks (`coursekit.qtypes`). No question is ever dropped silently: whatever a
@@ -64,7 +65,7 @@ def _exporter(name: str) -> Callable[[Course, list[Bank], Path], Result]:
     return import_module(f"coursekit.export.{name}").export
 
 
-FORMATS = ("gift", "qti", "anki", "worksheet")
+FORMATS = ("gift", "qti", "anki", "worksheet", "cc", "scorm")
 
 
 def export(course: Course, fmt: str, out: Path, quiz_ids: list[str] | None = None) -> Result:

@@ -8,12 +8,15 @@ from pathlib import Path
 from coursekit.course import current_course
 from coursekit.export import FORMATS, export
 from coursekit.export.gift_import import import_gift, write_bank
+from coursekit.export.learner_book import MissingBook
 from coursekit.source import ContentError
 
 
 def add_commands(commands) -> None:
     """Add `export` and `import` to the `python -m coursekit` argument parser."""
-    export_cmd = commands.add_parser("export", help="export quiz banks to GIFT, QTI, Anki or printable worksheets")
+    export_cmd = commands.add_parser(
+        "export", help="export quiz banks to GIFT, QTI, Anki or worksheets, or the course as an LMS package (cc, scorm)"
+    )
     export_cmd.add_argument("--format", choices=FORMATS, required=True)
     export_cmd.add_argument("--quiz", action="append", metavar="ID", help="a quiz id (repeat; default: all)")
     export_cmd.add_argument("--out", type=Path, required=True, metavar="DIR")
@@ -31,6 +34,9 @@ def run_export(fmt: str, quiz_ids: list[str] | None, out: Path) -> int:
         return 2
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
+        return 2
+    except MissingBook as error:
+        print(error, file=sys.stderr)
         return 2
     cards = f" and {result.faq_cards} FAQ cards" if result.faq_cards else ""
     print(f"{fmt}: {result.questions} questions{cards} in {len(result.files)} file(s) under {out}")

@@ -26,6 +26,13 @@ CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 # The manifest type of a resource that only the LMS that wrote it reads (Canvas's quiz settings).
 ASSOCIATED = "associatedcontent/imscc_xmlv1p1/learning-application-resource"
+# The question types the Common Cartridge QTI profile has, by Canvas's names, mapped as Canvas maps them.
+CC_PROFILES = {
+    "multiple_choice_question": "cc.multiple_choice.v0p1",
+    "multiple_answers_question": "cc.multiple_response.v0p1",
+    "true_false_question": "cc.true_false.v0p1",
+    "short_answer_question": "cc.fib.v0p1",
+}
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -33,6 +40,13 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     if text is not None:
         element.text = text
     return element
+
+
+def _fields(metadata: ET.Element, fields: list[tuple[str, str]]) -> None:
+    for label, entry in fields:
+        field = _sub(metadata, "qtimetadatafield")
+        _sub(field, "fieldlabel", label)
+        _sub(field, "fieldentry", entry)
 
 
 def _material(parent: ET.Element, markdown: str) -> None:
@@ -63,10 +77,16 @@ class QtiItem:
 
     def canvas_type(self, name: str) -> None:
         """Canvas's name for the question type (`multiple_choice_question`, ...)."""
-        for label, entry in (("question_type", name), ("points_possible", "1")):
-            field = _sub(self._metadata, "qtimetadatafield")
-            _sub(field, "fieldlabel", label)
-            _sub(field, "fieldentry", entry)
+        self.question_type = name
+        _fields(self._metadata, [("question_type", name), ("points_possible", "1")])
+
+    def to_cc_profile(self) -> bool:
+        """Swap Canvas's item metadata for the Common Cartridge profile's; False if the profile has no such type."""
+        profile = CC_PROFILES.get(self.question_type)
+        if profile is not None:
+            self._metadata.clear()
+            _fields(self._metadata, [("cc_profile", profile)])
+        return profile is not None
 
     def material(self, parent: ET.Element, markdown: str) -> None:
         _material(parent, markdown)
@@ -126,13 +146,15 @@ class QtiItem:
         return self.element
 
 
-def assessment_xml(bank: Bank) -> tuple[bytes, list[Loss]]:
-    """One quiz as a QTI 1.2 `questestinterop` document, and what it could not carry."""
+def assessment_xml(bank: Bank, cartridge: bool = False) -> tuple[bytes, list[Loss]]:
+    """One quiz as a QTI 1.2 `questestinterop` document, and what it could not carry.
+
+    `cartridge`: in the Common Cartridge QTI profile, which has fewer question types than Canvas.
+    """
     root = ET.Element("questestinterop", xmlns=QTI_NS)
     assessment = _sub(root, "assessment", ident=bank.id, title=bank.title)
-    field = _sub(_sub(assessment, "qtimetadata"), "qtimetadatafield")
-    _sub(field, "fieldlabel", "cc_maxattempts")
-    _sub(field, "fieldentry", "unlimited")
+    profile = [("cc_profile", "cc.exam.v0p1"), ("qmd_assessmenttype", "Examination"), ("qmd_scoretype", "Percentage")]
+    _fields(_sub(assessment, "qtimetadata"), [*(profile if cartridge else []), ("cc_maxattempts", "unlimited")])
     section = _sub(assessment, "section", ident="root_section")
     losses = []
     for question in bank.questions:
@@ -142,24 +164,24 @@ def assessment_xml(bank: Bank) -> tuple[bytes, list[Loss]]:
         except NotCarried as reason:
             losses.append(Loss.question(bank, question.id, reason))
             continue
+        if cartridge and not item.to_cc_profile():
+            reason = NotCarried(f"the Common Cartridge QTI profile has no {item.question_type}: only Canvas keeps it")
+            losses.append(Loss.question(bank, question.id, reason))
+            continue
         section.append(item.finish())
         losses += [Loss(f"{bank.id}/{question.id}", what) for what in lost]
     if any(q.faq or q.objective for q in bank.questions):
         losses.append(Loss(bank.id, "FAQ links and objectives (QTI items have no place for them)"))
-    return _bytes(root), losses
+    return to_bytes(root), losses
 
 
-def meta_id(bank: Bank) -> str:
-    return f"{bank.id}-settings"
-
-
-def assessment_meta_xml(bank: Bank, points: int) -> bytes:
+def assessment_meta_xml(bank: Bank, points: int, ident: str) -> bytes:
     """Canvas's settings of one quiz: title, the intro as its description, points, attempts.
 
     A graded quiz (`assignment`) with unlimited attempts, the highest kept, answers shown after each
     attempt, and unpublished, so the instructor checks it before learners see it.
     """
-    quiz = ET.Element("quiz", identifier=bank.id, xmlns=CANVAS_NS)
+    quiz = ET.Element("quiz", identifier=ident, xmlns=CANVAS_NS)
     for tag, text in (
         ("title", bank.title),
         ("description", to_html(bank.intro) if bank.intro else ""),
@@ -174,40 +196,41 @@ def assessment_meta_xml(bank: Bank, points: int) -> bytes:
         ("available", "false"),
     ):
         _sub(quiz, tag, text)
-    assignment = _sub(quiz, "assignment", identifier=f"{bank.id}-assignment")
+    assignment = _sub(quiz, "assignment", identifier=f"{ident}-assignment")
     for tag, text in (
         ("title", bank.title),
         ("workflow_state", "unpublished"),
-        ("quiz_identifierref", bank.id),
+        ("quiz_identifierref", ident),
         ("points_possible", f"{points:.1f}"),
         ("grading_type", "points"),
         ("submission_types", "online_quiz"),
     ):
         _sub(assignment, tag, text)
-    return _bytes(quiz)
+    return to_bytes(quiz)
 
 
 def assessment_resources(
-    resources: ET.Element, bank: Bank, qti_type: str, qti_href: str, meta_files: list[str]
+    resources: ET.Element, ident: str, qti_type: str, qti_href: str, meta_href: str, more: tuple[str, ...] = ()
 ) -> None:
-    """The manifest's two resources of one quiz: the assessment, and Canvas's settings it depends on."""
-    resource = _sub(resources, "resource", identifier=bank.id, type=qti_type)
+    """The manifest's two resources of one quiz: the assessment, and Canvas's settings (and `more` files
+    for Canvas) that it depends on."""
+    resource = _sub(resources, "resource", identifier=ident, type=qti_type)
     _sub(resource, "file", href=qti_href)
-    _sub(resource, "dependency", identifierref=meta_id(bank))
-    meta_href = f"{bank.id}/assessment_meta.xml"
-    settings = _sub(resources, "resource", identifier=meta_id(bank), type=ASSOCIATED, href=meta_href)
-    for href in (meta_href, *meta_files):
+    _sub(resource, "dependency", identifierref=f"{ident}-settings")
+    settings = _sub(resources, "resource", identifier=f"{ident}-settings", type=ASSOCIATED, href=meta_href)
+    for href in (meta_href, *more):
         _sub(settings, "file", href=href)
 
 
 def manifest_xml(bank: Bank) -> bytes:
     root = ET.Element("manifest", identifier=f"{bank.id}-manifest", xmlns=CP_NS)
     _sub(root, "organizations")
-    assessment_resources(_sub(root, "resources"), bank, "imsqti_xmlv1p2", f"{bank.id}/{bank.id}.xml", [])
-    return _bytes(root)
+    qti, meta = f"{bank.id}/{bank.id}.xml", f"{bank.id}/assessment_meta.xml"
+    assessment_resources(_sub(root, "resources"), bank.id, "imsqti_xmlv1p2", qti, meta)
+    return to_bytes(root)
 
 
-def _bytes(root: ET.Element) -> bytes:
+def to_bytes(root: ET.Element) -> bytes:
     for element in root.iter():
         # `continue` is a Python keyword, so the attribute is written continue_ above.
         if "continue_" in element.attrib:
@@ -231,7 +254,7 @@ def export(course: Course, banks: list[Bank], out: Path) -> Result:
         write_zip(path, {
             "imsmanifest.xml": manifest_xml(bank),
             f"{bank.id}/{bank.id}.xml": assessment,
-            f"{bank.id}/assessment_meta.xml": assessment_meta_xml(bank, carried(bank, losses)),
+            f"{bank.id}/assessment_meta.xml": assessment_meta_xml(bank, carried(bank, losses), bank.id),
         })
         result.files.append(path)
         result.add(bank, losses)
