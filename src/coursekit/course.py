@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pydantic import Field
+
 from coursekit.bank import Bank, load_bank
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
 from coursekit.lessons import Lessons, load_lessons, objective_problems
@@ -34,6 +36,8 @@ def content_dir(start: Path | None = None) -> Path:
 class CourseInfo(Model):
     id: Slug
     title: Text
+    # The percent score at which a lesson counts as passed in an LMS (the SCORM package's mastery score).
+    mastery_score: int = Field(default=80, ge=0, le=100)
 
 
 def load_course_info(path: Path) -> CourseInfo:
