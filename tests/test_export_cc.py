@@ -92,6 +92,30 @@ def test_every_reference_resolves_and_every_file_is_listed(cartridge):
     assert set(files) - listed == {"imsmanifest.xml"}
 
 
+def test_the_profile_rules_of_cc_1_1(cartridge):
+    """The Schematron rules of the CC 1.1 profile of IMS CP (in its schema's annotation) that concern the
+    resource types the cartridge uses."""
+    manifest = cartridge[3]
+    found = resources(manifest)
+    kind = {ident: resource.get("type") for ident, resource in found.items()}
+    for ident, resource in found.items():
+        files = [f.get("href") for f in resource.findall(f"{CC}file")]
+        depends = [d.get("identifierref") for d in resource.findall(f"{CC}dependency")]
+        assert len(files) == len(set(files)), f"{ident}: a file listed twice (rule 9a)"
+        assert len(depends) == len(set(depends)) and ident not in depends, f"{ident}: rule 7"
+        if resource.get("href"):
+            assert resource.get("href") in files, f"{ident}: its href is not one of its files (rule 10)"
+        if kind[ident] == ASSESSMENT:
+            assert len(files) == 1 and resource.get("href") is None, f"{ident}: rule 3a-c"
+            assert all(kind[d] == "associatedcontent/imscc_xmlv1p1/learning-application-resource" for d in depends)
+        else:
+            assert all(kind[d] == "webcontent" for d in depends), f"{ident}: a prohibited dependency (rules 5, 6)"
+    for item in manifest.iter(f"{CC}item"):
+        if item.get("identifierref"):
+            assert item.find(f"{CC}item") is None, "a learning object item with child items (rule 8b)"
+            assert found[item.get("identifierref")].get("href") or kind[item.get("identifierref")] == ASSESSMENT
+
+
 def test_one_module_per_lesson_in_course_order_then_its_quiz(cartridge):
     course, _, _, manifest = cartridge
     found = resources(manifest)
