@@ -200,7 +200,7 @@ def test_a_lesson_reports_to_a_scorm_runtime_and_resumes_from_suspend_data(brows
     page.evaluate("document.getElementById('sco').src = 'about:blank'")
     page.wait_for_function("API.isTerminated()", timeout=30_000)
     left = page.evaluate(READ_CMI)
-    assert left["exit"] == "suspend" and left["suspend"] == reported["suspend"]
+    assert left["exit"] == "suspend" and left["suspend"] == reported["suspend"] and left["error"] == "0"
     assert errors == []
     print(f"\nscorm-again reported: {json.dumps({k: reported[k] for k in ('raw', 'min', 'max', 'status')})}, "
           f"suspend_data {len(reported['suspend'])} characters")

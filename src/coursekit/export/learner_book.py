@@ -13,8 +13,9 @@ from coursekit.source import read_yaml
 
 RED_FLAGS_PAGE = "book/when-to-seek-care.html"
 DISCLAIMER_PAGE = "disclaimer.html"
-# Not for learners in an LMS: the wheel a notebook installs the course from, and Sphinx's build record.
-LEFT_OUT = (".buildinfo", ".whl")
+# Not for learners in an LMS: the wheel a notebook installs the course from, Sphinx's build record, and
+# the theme's source maps (for debugging its scripts).
+LEFT_OUT = (".buildinfo", ".whl", ".map")
 
 
 class MissingBook(Exception):
@@ -70,7 +71,7 @@ class LearnerBook:
     def files(self) -> list[str]:
         """Every file of the book that goes into a package, relative to its root, sorted."""
         names = (path.relative_to(self.html).as_posix() for path in self.html.rglob("*") if path.is_file())
-        return sorted(name for name in names if not any(part in name for part in LEFT_OUT))
+        return sorted(name for name in names if not name.endswith(LEFT_OUT))
 
     def page(self, href: str) -> Page:
         reader = _PageReader()

@@ -243,7 +243,9 @@ def write_zip(path: Path, files: dict[str, bytes]) -> None:
     """A zip whose entries carry a fixed timestamp, so that two exports are byte for byte the same."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in files.items():
-            package.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data)
+            entry = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(entry, data)
 
 
 def export(course: Course, banks: list[Bank], out: Path) -> Result:

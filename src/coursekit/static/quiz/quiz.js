@@ -171,12 +171,13 @@ function showFeedback(q) {
   }
 }
 
-/* Tells the page that a quiz changed (its score and each question's saved record): the one thing other
-   modules (scorm.js) hear from a quiz. */
+/* Tells the page that a quiz changed: its score, and `records()` gives each question's saved record (on
+   demand, so a check costs the same in a quiz of any length). The one thing other modules (scorm.js)
+   hear from a quiz. */
 function announce(quiz) {
   if (!root || typeof root.CustomEvent !== "function") return;
   var detail = { id: quiz.el.getAttribute("data-quiz-id"), points: quiz.points, checked: quiz.checked,
-    records: quiz.questions.map(record) };
+    total: quiz.questions.length, records: function () { return quiz.questions.map(record); } };
   quiz.el.dispatchEvent(new root.CustomEvent("coursekit-change", { bubbles: true, detail: detail }));
 }
 

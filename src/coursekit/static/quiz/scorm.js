@@ -10,6 +10,7 @@ var scorm = (function () {
   var sent = {};
   var quizzes = {};
   var started = 0;
+  var committing = false;
 
   function apiIn(win) {
     for (var hops = 0; win && hops < 10; hops += 1) {
@@ -49,7 +50,7 @@ var scorm = (function () {
   function encode() {
     var data = {};
     Object.keys(quizzes).forEach(function (id) {
-      data[id] = quizzes[id].records.map(function (r) {
+      data[id] = quizzes[id].records().map(function (r) {
         return r && r.tries + r.rev > 0 ? [r.hash.slice(0, 4), r.response, r.tries, r.wrong, r.checked ? 1 : 0, r.rev] : 0;
       });
     });
@@ -100,14 +101,21 @@ var scorm = (function () {
     Object.keys(quizzes).forEach(function (id) {
       points += quizzes[id].points;
       checked += quizzes[id].checked;
-      total += quizzes[id].records.length;
+      total += quizzes[id].total;
     });
     var percent = total ? roundHalfUp(100 * points / total, 2) : 0;
     var mastery = parseFloat(get("cmi.student_data.mastery_score"));
     var status = checked < total ? "incomplete" : isNaN(mastery) ? "completed" : percent >= mastery ? "passed" : "failed";
     var changed = [set("cmi.core.score.min", 0), set("cmi.core.score.max", 100), set("cmi.core.score.raw", percent),
       set("cmi.core.lesson_status", status), set("cmi.suspend_data", encode())];
-    if (changed.indexOf(true) >= 0) lms.LMSCommit("");
+    if (changed.indexOf(true) >= 0 && !committing) {
+      // One commit for a burst of changes (a quiz reports once per question while it starts).
+      committing = true;
+      root.setTimeout(function () {
+        committing = false;
+        if (lms) lms.LMSCommit("");
+      }, 0);
+    }
   }
 
   function onChange(event) {
