@@ -53,6 +53,19 @@ EXPECTED = {
     "bank_question_not_mapping.yml": ["4: question #1: a question is a mapping of fields"],
     "bank_missing_questions.yml": ["1: questions: Field required"],
     "bank_yaml_syntax.yml": ["9: YAML: expected ',' or '}', but got '{'"],
+    "bank_correct_yes_string.yml": ["8: question quoted-yes: options[0].correct: must be true or false, not 'yes'"],
+    "bank_correct_one.yml": ["9: question one-for-true: options[0].correct: must be true or false, not 1"],
+    "bank_true_false_yes.yml": ["7: question yes-in-quotes: answer: must be true or false, not 'yes'"],
+    "bank_binary_tag.yml": ["6: YAML: tags such as !!binary are not allowed: write a plain value"],
+    "bank_alias.yml": ["10: YAML: aliases (*same) are not allowed: write the value out"],
+    "bank_nan_answer.yml": ["7: question not-a-number: answer: must be a finite number, not nan"],
+    "bank_infinite_range.yml": ["7: question endless: range[1]: must be a finite number, not inf"],
+    "bank_number_as_text.yml": ["7: question quoted-number: answer: must be a number, not the text '60'"],
+    "bank_id_too_long.yml": [
+        "4: question this-question-id-goes-on-and-on-far-longer-than-anyone-could-type-or-read: id: "
+        "is 73 characters long; an id has at most 64"
+    ],
+    "bank_control_character.yml": ["6: question bell: prompt: contains the control character U+0007: remove it"],
 }
 
 

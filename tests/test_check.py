@@ -71,3 +71,30 @@ def test_check_without_paths_finds_the_course_from_a_subfolder():
     result = run_check(cwd=ROOT / "notebooks")
     assert result.returncode == 0
     assert f"ok: {CONTENT}: " in result.stdout
+
+
+def deeply_nested_flow() -> str:
+    return "id: deep\ntitle: Deep\nquestions: " + "[" * 100_000 + "]" * 100_000 + "\n"
+
+
+def deeply_nested_block() -> str:
+    return "id: deep\ntitle: Deep\nquestions:\n" + "".join("  " * depth + "- \n" for depth in range(1, 300))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (deeply_nested_flow, "3: YAML: nested more than 32 levels deep"),
+        (deeply_nested_block, "35: YAML: nested more than 32 levels deep"),
+        (lambda: "title: " + "x" * 1_000_001, " file: is 1,000,008 bytes; a content file has at most 1,000,000"),
+        (lambda: "title: caf\xe9\n".encode("latin-1"), " file: is not UTF-8 text"),
+    ],
+    ids=["deep-flow", "deep-block", "huge", "latin-1"],
+)
+def test_unusable_yaml_is_one_line_and_exit_2(tmp_path, content, message):
+    path = tmp_path / "quiz.yml"
+    data = content()
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    result = run_check(path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"{path}:{message}", "1 problem(s) found"]

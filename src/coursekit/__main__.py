@@ -1,4 +1,7 @@
-"""Command line: `python -m coursekit check [PATH ...]`, `python -m coursekit preview BANK.yml --out PAGE.html`."""
+"""Command line: `python -m coursekit check|preview|export|import`.
+
+Every problem, bad content or an unusable path alike, is one line on stderr and exit status 2.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 from coursekit.check import check
 from coursekit.export.cli import add_commands as add_export_commands
 from coursekit.export.cli import run_export, run_import
+from coursekit.source import ContentError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,15 +27,26 @@ def main(argv: list[str] | None = None) -> int:
     preview_cmd.add_argument("--show-answer-after", type=int, metavar="N", help="reveal answers after N wrong tries")
     add_export_commands(commands)
     args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"{error.filename or 'file'}: file: {error.strerror}", file=sys.stderr)
+        return 2
 
+
+def run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return run_export(args.format, args.quiz, args.out)
     if args.command == "import":
-        return run_import(args.file, args.out)
+        return run_import(args.file, args.out, force=args.force)
     if args.command == "preview":
-        from coursekit.preview import run
+        from coursekit.preview import run as run_preview
 
-        return run(args.bank, args.out, seed=args.seed, show_answer_after=args.show_answer_after)
+        return run_preview(args.bank, args.out, seed=args.seed, show_answer_after=args.show_answer_after)
     if args.command == "check":
         summaries, problems = check(args.paths)
         for problem in problems:

@@ -17,8 +17,8 @@ ENDS_SENTENCE = (".", "!", "?", ":", ";", "…")
 
 
 def number(value: float) -> str:
-    """A number as a person writes it: 5 rather than 5.0, 0.2 rather than 0.19999999999999998."""
-    return f"{float(value):.12g}"
+    """A number as a person writes it and exactly: 5 rather than 5.0, otherwise the shortest exact form."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else repr(float(value))
 
 
 def correct_answers(question: Question) -> list[str]:

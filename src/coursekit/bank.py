@@ -26,7 +26,15 @@ from coursekit.qtypes import (
     TextAnswer,
     TrueFalse,
 )
-from coursekit.source import ContentError, Problem, YamlDocument, duplicate_id_problems, read_yaml, validation_problems
+from coursekit.source import (
+    ContentError,
+    Problem,
+    YamlDocument,
+    duplicate_id_problems,
+    problem_message,
+    read_yaml,
+    validation_problems,
+)
 
 
 class Bank(Model):
@@ -67,11 +75,9 @@ def _question_problems(document: YamlDocument, index: int, raw: object) -> tuple
     except pydantic.ValidationError as error:
         problems = []
         for item in error.errors(include_url=False):
-            message = item["msg"].removeprefix("Value error, ")
+            message = problem_message(item)
             if item["type"] == "extra_forbidden" and len(item["loc"]) == 1:
                 message = f"unknown key (a {kind} question has: {', '.join(model.model_fields)})"
-            elif item["type"] == "bool_parsing":
-                message = f"must be true or false, not {item['input']!r}"
             problems.append(document.problem([*loc, *item["loc"]], message))
         return None, problems
 

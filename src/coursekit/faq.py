@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -14,27 +14,42 @@ from coursekit.source import ContentError, read_yaml, validate_document
 Topic = Literal["causes", "symptoms", "prevention", "treatment"]
 TOPICS: tuple[str, ...] = ("causes", "symptoms", "prevention", "treatment")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_MAX = 64
+# Control characters (a tab and a line break aside), line and paragraph separators, lone surrogates.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _slug(value: str) -> str:
     if not SLUG.match(value):
         hint = "use lowercase letters, digits and single hyphens (like 'walking-helps')"
         raise ValueError(f"{value!r} is not an id: {hint}")
+    if len(value) > SLUG_MAX:
+        raise ValueError(f"is {len(value)} characters long; an id has at most {SLUG_MAX}")
     return value
 
 
 def _not_empty(value: str) -> str:
     if not value:
         raise ValueError("must not be empty")
+    if control := CONTROL.search(value):
+        raise ValueError(f"contains the control character U+{ord(control.group()):04X}: remove it")
     return value
 
 
 Slug = Annotated[str, AfterValidator(_slug)]
 Text = Annotated[str, AfterValidator(_not_empty)]
+ItemT = TypeVar("ItemT")
+# A YAML sequence stored as an immutable tuple; its items stay strictly typed.
+Items = Annotated[tuple[ItemT, ...], Field(strict=False)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    """Content data: unknown keys are errors, and nothing is coerced (`'yes'` is not true, `1` not
+    a boolean, `'5'` not a number); numbers are finite."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, strict=True, allow_inf_nan=False
+    )
 
 
 class NumberedItem(Model):

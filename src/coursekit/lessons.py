@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import Field
 
 from coursekit.bank import Bank
-from coursekit.faq import Model, Slug, Text
+from coursekit.faq import Items, Model, Slug, Text
 from coursekit.faq_html import Html
 from coursekit.markdown import to_inline_html
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
@@ -32,9 +32,9 @@ class Lesson(Model):
     overview: list[Text] = Field(min_length=1)
     objectives: list[Objective] = Field(min_length=3, max_length=5)
     minutes: Minutes
-    prerequisites: tuple[Text, ...] = ()
+    prerequisites: Items[Text] = ()
     key_points: list[Text] = Field(min_length=1)
-    misconceptions: tuple[Text, ...] = ()
+    misconceptions: Items[Text] = ()
 
 
 class Lessons(Model):

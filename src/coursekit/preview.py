@@ -14,6 +14,7 @@ from coursekit.check import faq_ids_for_bank
 from coursekit.course import content_dir, load_course_info
 from coursekit.faq import cached_faq
 from coursekit.markdown import escape
+from coursekit.paths import input_file_problem, output_file_problem
 from coursekit.quiz_assets import classic_script, stylesheet
 from coursekit.source import ContentError
 from coursekit.static_quiz import render_quiz
@@ -60,8 +61,8 @@ def preview_page(bank_path: Path, *, seed: int | None = None, show_answer_after:
 
 def run(bank_path: Path, out: Path, *, seed: int | None = None, show_answer_after: int | None = None) -> int:
     """The `preview` command: write the page, or print the bank's problems and return 2."""
-    if not bank_path.is_file():
-        print(f"{bank_path}: file: no such file", file=sys.stderr)
+    if problem := input_file_problem(bank_path) or output_file_problem(out):
+        print(problem, file=sys.stderr)
         return 2
     try:
         page = preview_page(bank_path, seed=seed, show_answer_after=show_answer_after)

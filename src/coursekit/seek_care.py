@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from coursekit.faq import Model, Slug, Text
+from coursekit.faq import Items, Model, Slug, Text
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
 
 ROLE = re.compile(r"\{([a-z-]+)\}`[^`]*`")
@@ -51,8 +51,8 @@ class Sign(Model):
     tier: Slug
     text: SignText
     figure: Plain | None = None
-    sources: tuple[Slug, ...] = ()
-    shown_in: tuple[Slug, ...] = ()
+    sources: Items[Slug] = ()
+    shown_in: Items[Slug] = ()
 
 
 class RedFlags(Model):

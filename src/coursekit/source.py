@@ -1,4 +1,8 @@
-"""Read course YAML with line numbers and report content problems as `file:line: where: message`."""
+"""Read course YAML with line numbers and report content problems as `file:line: where: message`.
+
+Content is plain YAML: no tags (`!!binary`, `!custom`), no aliases, at most `MAX_DEPTH` levels of
+nesting and `MAX_BYTES` bytes, so a file never means more than it shows.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,12 @@ from typing import Any, TypeVar
 import pydantic
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
 
 
 @dataclass(frozen=True)
@@ -102,15 +109,43 @@ def _field_name(parts: Sequence[str | int]) -> str:
     return name
 
 
+def _plain_yaml_problem(path: Path, text: str) -> Problem | None:
+    """The first tag, alias or too-deep nesting in the text, as a problem (None if plain)."""
+    depth = 0
+    for event in YAML(typ="rt").parse(text):
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent):
+            return Problem(path, line, "YAML", f"aliases (*{event.anchor}) are not allowed: write the value out")
+        if isinstance(event, NodeEvent) and event.tag is not None:
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+            return Problem(path, line, "YAML", f"tags such as {tag} are not allowed: write a plain value")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(path, line, "YAML", f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def read_yaml(path: Path) -> YamlDocument:
-    """Parse a YAML file; syntax errors become a ContentError with the line."""
+    """Parse a plain YAML file; every problem (unreadable, not UTF-8, syntax, tags) is a ContentError."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            message = f"is {size:,} bytes; a content file has at most {MAX_BYTES:,}"
+            raise ContentError([Problem(path, None, "file", message)])
         text = path.read_text(encoding="utf-8")
+    except IsADirectoryError:
+        raise ContentError([Problem(path, None, "file", "is a folder, not a YAML file")]) from None
     except OSError as error:
         raise ContentError([Problem(path, None, "file", f"cannot read: {error.strerror}")]) from None
     except UnicodeDecodeError:
         raise ContentError([Problem(path, None, "file", "is not UTF-8 text")]) from None
     try:
+        problem = _plain_yaml_problem(path, text)
+        if problem:
+            raise ContentError([problem])
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -120,14 +155,28 @@ def read_yaml(path: Path) -> YamlDocument:
     return YamlDocument(path, data)
 
 
+def problem_message(item: Any) -> str:
+    """Pydantic's message for one error, in the words of a content file."""
+    kind, value = item["type"], item.get("input")
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false, not {value!r}"
+    if kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(value, str):
+        return f"must be a number, not the text {value!r}"
+    if kind == "string_type" and isinstance(value, bool | int | float):
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        return f"must be text, not {shown} (put it in quotes)"
+    if kind == "finite_number":
+        return f"must be a finite number, not {value!r}"
+    return item["msg"].removeprefix("Value error, ")
+
+
 def validation_problems(
     document: YamlDocument, error: pydantic.ValidationError, prefix: Sequence[str | int] = ()
 ) -> list[Problem]:
     """Turn pydantic's errors (for the node at `prefix`) into problems located in the document."""
     problems = []
     for item in error.errors(include_url=False):
-        message = item["msg"].removeprefix("Value error, ")
-        problems.append(document.problem([*prefix, *item["loc"]], message))
+        problems.append(document.problem([*prefix, *item["loc"]], problem_message(item)))
     return problems
 
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import re
 import sys
+import tempfile
 from pathlib import Path
 
+from coursekit.check import check_path, faq_ids_for_bank
 from coursekit.course import current_course
 from coursekit.export import FORMATS, export
-from coursekit.export.gift_import import import_gift, write_bank
+from coursekit.export.gift_import import Known, bank_yaml, import_gift
 from coursekit.export.learner_book import MissingBook
-from coursekit.source import ContentError
+from coursekit.faq import SLUG, SLUG_MAX
+from coursekit.lessons import load_lessons
+from coursekit.paths import input_file_problem, output_file_problem, output_folder_problem
+from coursekit.source import ContentError, Problem
 
 
 def add_commands(commands) -> None:
@@ -23,15 +31,23 @@ def add_commands(commands) -> None:
     import_cmd = commands.add_parser("import", help="turn a Moodle GIFT file into a quiz bank")
     import_cmd.add_argument("source_format", choices=["gift"])
     import_cmd.add_argument("file", type=Path, metavar="FILE")
-    import_cmd.add_argument("--out", type=Path, required=True, metavar="BANK.yml")
+    import_cmd.add_argument("--out", type=Path, required=True, metavar="BANK.yml", help="named by the new quiz's id")
+    import_cmd.add_argument("--force", action="store_true", help="replace BANK.yml if it exists")
+
+
+def _print(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 2
 
 
 def run_export(fmt: str, quiz_ids: list[str] | None, out: Path) -> int:
+    if problem := output_folder_problem(out):
+        return _print([problem])
     try:
         result = export(current_course(), fmt, out, quiz_ids)
     except ContentError as error:
-        print(error, file=sys.stderr)
-        return 2
+        return _print(error.problems)
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
         return 2
@@ -48,14 +64,54 @@ def run_export(fmt: str, quiz_ids: list[str] | None, out: Path) -> int:
     return 0
 
 
-def run_import(file: Path, out: Path) -> int:
-    if not file.is_file():
-        print(f"{file}: no such file", file=sys.stderr)
+def bank_id_problem(out: Path) -> Problem | None:
+    """A bank file is named by its quiz id: `--out` must be `<id>.yml`, or the fix is suggested."""
+    if out.suffix == ".yml" and SLUG.match(out.stem) and len(out.stem) <= SLUG_MAX:
+        return None
+    words = "-".join(re.findall(r"[a-z0-9]+", out.stem.lower()))[:SLUG_MAX].strip("-")
+    suggestion = out.with_name(f"{words or 'imported'}.yml")
+    message = (
+        "a bank file is named by its quiz id (lowercase letters, digits and single hyphens, at most "
+        f"{SLUG_MAX} characters) and ends in .yml: try --out {suggestion}"
+    )
+    return Problem(out, None, "--out", message)
+
+
+def _known_links(out: Path) -> Known:
+    """The FAQ ids `check` will accept for a bank at `out`, and the objectives of its course."""
+    lessons = out.resolve().parent.parent / "lessons.yml"
+    objectives = load_lessons(lessons).objective_ids() if lessons.is_file() else None
+    return Known(faq=faq_ids_for_bank(out), objectives=objectives)
+
+
+def _write_checked(text: str, out: Path) -> list[Problem]:
+    """Write `text` to `out` only if it passes `check` there; otherwise write nothing."""
+    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        problems = [dataclasses.replace(p, file=out) for p in check_path(temporary)[1]]
+        if not problems:
+            temporary.replace(out)
+        return problems
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def run_import(file: Path, out: Path, *, force: bool = False) -> int:
+    problem = input_file_problem(file) or output_file_problem(out, overwrite=force) or bank_id_problem(out)
+    if problem:
+        return _print([problem])
+    imported = import_gift(file, out.stem, _known_links(out))
+    for line in imported.problems:
+        print(line, file=sys.stderr)
+    if not imported.bank["questions"]:
+        print(f"{file}: no question could become a course question; {out} not written", file=sys.stderr)
         return 2
-    bank_id = "-".join(part for part in out.stem.lower().replace("_", "-").split("-") if part) or "imported"
-    imported = import_gift(file, bank_id)
-    write_bank(imported.bank, out)
+    if problems := _write_checked(bank_yaml(imported.bank), out):
+        _print(problems)
+        print(f"{out} not written: the imported bank does not pass check", file=sys.stderr)
+        return 2
     print(f"{out}: {len(imported.bank['questions'])} questions from {file}")
-    for problem in imported.problems:
-        print(problem, file=sys.stderr)
     return 0

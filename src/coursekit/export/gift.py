@@ -1,30 +1,68 @@
 """Moodle GIFT text: one `<quiz>.gift.txt` per quiz.
 
 Question text, answers and feedback are Markdown, marked `[markdown]` so Moodle renders them.
-GIFT's special characters (~ = # { } :) and backslashes are escaped; line breaks become `\\n`.
+GIFT's special characters (~ = # { } :) and backslashes are escaped, `->` is written `-\\>` (Markdown
+shows `->`; Moodle no longer reads a matching pair), and line breaks become `\\n`. A text that would
+start with a `%weight%` or a `[html]`-style format marker starts with an HTML entity instead
+(`&#37;`, `&#91;`), which Markdown shows as the same character.
 The course's FAQ links and objectives travel in `// coursekit:` comments, which Moodle ignores
-and `coursekit import gift` reads back.
+and `coursekit import gift` reads back. Each question type writes its answer lines in its `gift` hook.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coursekit.answers import number
-from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
-from coursekit.course import Course
-from coursekit.export import Loss, Result
+from coursekit.export import Loss, NotCarried, Result
+
+if TYPE_CHECKING:
+    from coursekit.bank import Bank, Question
+    from coursekit.course import Course
 
 SPECIAL = "~=#{}:"
 META = "// coursekit:"
+FORMAT_MARKER = re.compile(r"\[(markdown|html|plain|moodle)\]")
+# What GIFT reads at the start of an answer or feedback, and the entity that keeps it text.
+_START_ENTITIES = {"%": "&#37;", "[": "&#91;", "&": "&#38;"}
+_LEADING_ENTITY = re.compile(r"&#(?:37|38|91);")
 
 
 def escape(text: str) -> str:
-    """Text safe inside a GIFT question: specials and backslashes escaped, newlines as `\\n`."""
+    """Text safe inside a GIFT question: specials and backslashes escaped, `->` broken, newlines as `\\n`.
+
+    A start GIFT would read (a `%` weight, a format marker such as `[html]`) becomes an HTML entity
+    (`&#37;`, `&#91;`); a leading `&#37;`, `&#38;` or `&#91;` written by the author has its `&` as
+    `&#38;`, so import gives back exactly the text.
+    """
+    if text.startswith("%") or FORMAT_MARKER.match(text) or _LEADING_ENTITY.match(text):
+        text = _START_ENTITIES[text[0]] + text[1:]
     out = text.replace("\\", "\\\\")
     for char in SPECIAL:
         out = out.replace(char, "\\" + char)
-    return out.replace("\r\n", "\n").replace("\n", "\\n")
+    return out.replace("->", "-\\>").replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def escape_short_answer(text: str) -> str:
+    """`escape` for an accepted short answer, where `*` is Moodle's wildcard: a literal one is `\\*`."""
+    return escape(text.replace("*", "\\*"))
+
+
+def short_answer_text(text: str) -> str | None:
+    """An imported (unescaped) short answer as course text; None if it uses Moodle's `*` wildcard."""
+    if re.search(r"(?<!\\)\*", text):
+        return None
+    return text.replace("\\*", "*")
+
+
+def unescape_start(text: str) -> str:
+    """The reverse of `escape`'s entity at the start of a text (already unescaped)."""
+    entity = _LEADING_ENTITY.match(text)
+    if entity is None:
+        return text
+    char = next(c for c, e in _START_ENTITIES.items() if e == entity.group())
+    return char + text[entity.end() :]
 
 
 def weight(percent: float) -> str:
@@ -32,50 +70,16 @@ def weight(percent: float) -> str:
     return f"{percent:.5f}".rstrip("0").rstrip(".")
 
 
-def _feedback(text: str | None) -> str:
+def feedback(text: str | None) -> str:
+    """An answer's ` #feedback`, or nothing."""
     return f" #{escape(text)}" if text else ""
 
 
-def _answers(question: Question) -> tuple[list[str], list[str]]:
-    """The lines inside the braces, and what GIFT cannot carry for this question."""
-    lost: list[str] = []
-    if isinstance(question, SingleChoice):
-        lines = [f"{'=' if o.correct else '~'}{escape(o.text)}{_feedback(o.feedback)}" for o in question.options]
-    elif isinstance(question, MultipleChoice):
-        # Equal weights for the right options and the same weight off for each wrong pick:
-        # the course's grading rule (hits minus false picks, never below zero), in Moodle's terms.
-        share = weight(100 / sum(o.correct for o in question.options))
-        lines = [
-            f"~%{'' if o.correct else '-'}{share}%{escape(o.text)}{_feedback(o.feedback)}" for o in question.options
-        ]
-    elif isinstance(question, TrueFalse):
-        lines = ["TRUE" if question.answer else "FALSE"]
-    elif isinstance(question, Numeric):
-        if question.range is not None:
-            low, high = question.range
-            lines = [f"#{number(low)}..{number(high)}"]
-        else:
-            lines = [f"#{number(question.answer)}:{number(question.tolerance)}"]
-        if question.unit:
-            lost.append(f"unit {question.unit!r} (GIFT numbers have no unit)")
-    elif isinstance(question, Matching):
-        lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in question.pairs]
-        if any("->" in pair.left for pair in question.pairs):
-            lost.append("a left item containing '->' (GIFT's pair separator): check the pairs after import")
-        if len(question.pairs) < 3:
-            lost.append("Moodle needs at least three pairs to import a matching question")
-    elif isinstance(question, TextAnswer):
-        lines = [f"={escape(accepted)}" for accepted in question.accept]
-    else:
-        raise TypeError(f"GIFT export has no rule for question type {question.type!r}")
-    if question.explanation:
-        lines.append(f"####{escape(question.explanation)}")
-    return lines, lost
-
-
 def question_gift(question: Question) -> tuple[str, list[str]]:
-    """One question as GIFT text, and what could not be carried."""
-    lines, lost = _answers(question)
+    """One question as GIFT text, and what could not be carried; `NotCarried` if GIFT cannot hold it."""
+    lines, lost = question.gift()
+    if question.explanation:
+        lines = [*lines, f"####{escape(question.explanation)}"]
     meta = []
     if question.faq:
         meta.append(f"faq={','.join(question.faq)}")
@@ -89,7 +93,7 @@ def question_gift(question: Question) -> tuple[str, list[str]]:
 
 def bank_gift(course_title: str, bank: Bank) -> tuple[str, list[Loss]]:
     """A whole quiz as a GIFT file (a category named after the course and quiz), and its losses."""
-    parts = [f"// {bank.title}", f"$CATEGORY: $course$/{_category(course_title)}/{_category(bank.title)}"]
+    parts = [f"// {_category(bank.title)}", f"$CATEGORY: $course$/{_category(course_title)}/{_category(bank.title)}"]
     losses = []
     if bank.intro:
         parts.append(f"{META} intro={escape(bank.intro)}")
@@ -97,7 +101,11 @@ def bank_gift(course_title: str, bank: Bank) -> tuple[str, list[Loss]]:
     if any(q.faq or q.objective for q in bank.questions):
         losses.append(Loss(bank.id, "FAQ links and objectives (kept as comments; Moodle ignores them)"))
     for question in bank.questions:
-        text, lost = question_gift(question)
+        try:
+            text, lost = question_gift(question)
+        except NotCarried as reason:
+            losses.append(Loss.question(bank, question.id, reason))
+            continue
         parts.append(text)
         losses += [Loss(f"{bank.id}/{question.id}", what) for what in lost]
     return "\n\n".join(parts) + "\n", losses
@@ -115,6 +123,5 @@ def export(course: Course, banks: list[Bank], out: Path) -> Result:
         path = out / f"{bank.id}.gift.txt"
         path.write_text(text, encoding="utf-8")
         result.files.append(path)
-        result.questions += len(bank.questions)
-        result.losses += losses
+        result.add(bank, losses)
     return result

@@ -1,40 +1,74 @@
 """Moodle GIFT text to a course question bank (`python -m coursekit import gift FILE --out BANK.yml`).
 
-Every question in the file either becomes a bank question or is reported with its line and the
-reason it could not map (an essay has nothing to grade, for example); none is dropped silently.
+Questions are read with Moodle's meaning: a choice question with an `=` answer is single-choice,
+one without is multiple-answer; `[html]`, `[moodle]`, `[plain]` and `[markdown]` markers apply to
+question text, answers and feedback. Every question in the file either becomes a bank question or
+is reported with its line and the reason; whatever a question loses on the way is reported too.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import pydantic
 from ruamel.yaml import YAML
 
-from coursekit.export.gift import META
+from coursekit.bank import QUESTION_TYPES
+from coursekit.export.gift import FORMAT_MARKER, META, short_answer_text, unescape_start
+from coursekit.source import ContentError, Problem
 
 # Escaped characters are swapped for private placeholders while parsing, then restored.
-_ESCAPES = {"\\\\": "\x00", "\\~": "\x01", "\\=": "\x02", "\\#": "\x03", "\\{": "\x04", "\\}": "\x05", "\\:": "\x06"}
-_RESTORE = {"\x00": "\\", "\x01": "~", "\x02": "=", "\x03": "#", "\x04": "{", "\x05": "}", "\x06": ":"}
+_ESCAPES = {
+    "\\\\": "\x00", "\\~": "\x01", "\\=": "\x02", "\\#": "\x03", "\\{": "\x04", "\\}": "\x05", "\\:": "\x06",
+    "-\\>": "\x08",
+}
+_RESTORE = {"\x00": "\\", "\x01": "~", "\x02": "=", "\x03": "#", "\x04": "{", "\x05": "}", "\x06": ":", "\x08": "->"}
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _RANGE = re.compile(rf"^({_NUMBER})\.\.({_NUMBER})$")
 _TOLERANCE = re.compile(rf"^({_NUMBER})(?::({_NUMBER}))?$")
-_FORMAT = re.compile(r"^\[(markdown|html|plain|moodle)\]")
+_TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# Characters CommonMark may read as markup anywhere, and markup that only counts at a line's start.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|&])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)
 
 
 @dataclass
 class Imported:
-    """A bank as plain data (ready to write as YAML) and what could not map, as `file:line: ...` lines."""
+    """A bank as plain data (ready to write as YAML) and what did not map, as `file:line: ...` lines."""
 
     bank: dict[str, Any]
     problems: list[str] = field(default_factory=list)
 
 
 class Unmappable(Exception):
-    """A GIFT question with no equivalent course question type."""
+    """A GIFT question with no equivalent course question, or one the course would reject."""
+
+
+@dataclass
+class _Question:
+    """What parsing one question gathers: its text format and the notes on what it loses."""
+
+    fmt: str = "moodle"
+    notes: list[str] = field(default_factory=list)
+
+    def text(self, raw: str, what: str, marker_allowed: bool = True) -> str:
+        """Protected GIFT text as course Markdown, honouring a leading format marker if allowed."""
+        raw = raw.strip()
+        fmt = self.fmt
+        if marker_allowed and (marker := FORMAT_MARKER.match(raw)):
+            fmt, raw = marker.group(1), raw[marker.end() :]
+        text = unescape_start(_plain(raw))
+        if fmt == "plain":
+            return _MARKDOWN_LINE_START.sub(r"\1\\\2", _MARKDOWN_INLINE.sub(r"\\\1", text))
+        if fmt in ("html", "moodle") and _HTML_TAG.search(text):
+            self.notes.append(f"HTML in {what}, kept as written (the course shows tags as text)")
+        return text
 
 
 def _protect(text: str) -> str:
@@ -60,9 +94,16 @@ def _number(text: str) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def _split_feedback(text: str) -> tuple[str, str | None]:
+def _weight(answer: str) -> tuple[float | None, str]:
+    """A leading `%weight%` (None if absent) and the rest of the answer."""
+    match = _WEIGHT.match(answer.strip())
+    return (float(match.group(1)), answer.strip()[match.end() :]) if match else (None, answer)
+
+
+def _split_feedback(question: _Question, text: str, what: str) -> tuple[str, str | None]:
     answer, _, feedback = text.partition("#")
-    return _plain(answer), (_plain(feedback) or None)
+    feedback_text = question.text(feedback, f"feedback on {what}") if _plain(feedback) else None
+    return question.text(answer, what), feedback_text
 
 
 def _choices(body: str) -> list[tuple[str, str]]:
@@ -73,25 +114,42 @@ def _choices(body: str) -> list[tuple[str, str]]:
     return re.findall(r"([=~])([^=~]*)", body[start.start() :])
 
 
-def _numeric(body: str, notes: list[str]) -> dict[str, Any]:
-    answers = [rest for _, rest in _choices(body)] if re.match(r"\s*=", body) else [body]
-    chosen = None
+def _full_credit_split(body: str) -> list[str]:
+    """Moodle's split of short and numeric answers: at every `=`, an empty first piece dropped."""
+    parts = body.split("=")
+    return parts[1:] if not parts[0].strip() else parts
+
+
+def _graded(question: _Question, answers: list[str], kind: str) -> list[str]:
+    """The full-credit answers (weight and all); the others are noted as lost."""
+    kept = []
     for answer in answers:
-        weight = _WEIGHT.match(answer.strip())
-        if weight and float(weight.group(1)) != 100:
-            notes.append(f"numeric answer {_plain(answer)!r} with {weight.group(1)}% credit (no partial credit)")
-            continue
-        if chosen is None:
-            chosen = answer.strip()[weight.end() :] if weight else answer.strip()
+        weight, rest = _weight(answer)
+        if weight is None or weight == 100:
+            kept.append(rest)
         else:
-            notes.append(f"second full-credit numeric answer {_plain(answer)!r} (one answer or range only)")
-    if chosen is None:
+            shown = _plain(rest.partition("#")[0])
+            question.notes.append(f"{kind} {shown!r} worth {weight:g}% (the course gives full credit or none)")
+    return kept
+
+
+def _numeric(question: _Question, body: str) -> dict[str, Any]:
+    body, tilde, wrong = body.partition("~")
+    if tilde and _plain(wrong.partition("#")[2]):
+        question.notes.append("feedback for any other number (the course shows one explanation)")
+    answers = _graded(question, _full_credit_split(body), "numeric answer")
+    if not answers:
         raise Unmappable("no numeric answer with full credit")
-    value, feedback = _split_feedback(chosen)
-    if feedback:
-        notes.append("numeric answer feedback (the course shows one explanation)")
+    for extra in answers[1:]:
+        shown = _plain(extra.partition("#")[0])
+        question.notes.append(f"second full-credit numeric answer {shown!r} (the course has one answer or range)")
+    value, _, feedback = answers[0].partition("#")
+    value = _plain(value)
+    if _plain(feedback):
+        question.notes.append("numeric answer feedback (the course shows one explanation)")
     if match := _RANGE.match(value):
-        return {"type": "numeric", "range": [_number(match.group(1)), _number(match.group(2))]}
+        low, high = sorted((_number(match.group(1)), _number(match.group(2))))
+        return {"type": "numeric", "range": [low, high]}
     if match := _TOLERANCE.match(value):
         fields: dict[str, Any] = {"type": "numeric", "answer": _number(match.group(1))}
         if match.group(2) and float(match.group(2)):
@@ -100,75 +158,95 @@ def _numeric(body: str, notes: list[str]) -> dict[str, Any]:
     raise Unmappable(f"not a number, range or number:tolerance: {value!r}")
 
 
-def _true_false(body: str, notes: list[str]) -> dict[str, Any]:
-    word, *feedback = body.split("#")
-    if any(_plain(text) for text in feedback):
-        notes.append("true/false answer feedback (the course shows one explanation)")
-    return {"type": "true_false", "answer": word.strip().upper() in ("T", "TRUE")}
+def _true_false(question: _Question, word: str, body: str) -> dict[str, Any]:
+    if any(_plain(text) for text in body.split("#")[1:]):
+        question.notes.append("true/false answer feedback (the course shows one explanation)")
+    return {"type": "true_false", "answer": _TRUE_FALSE[word]}
 
 
-def _all_equal_marks(choices: list[tuple[str, str]], notes: list[str]) -> dict[str, Any]:
-    pairs = [rest for _, rest in choices]
-    if all("->" in rest for rest in pairs):
-        matched = []
-        for rest in pairs:
-            left, _, right = rest.partition("->")
-            matched.append({"left": _plain(left), "right": _plain(right)})
-        if not all(pair["left"] for pair in matched):
-            raise Unmappable("a matching pair with no left side (an extra distractor) has no course equivalent")
-        return {"type": "matching", "pairs": matched}
-    accept = []
-    for rest in pairs:
-        weight = _WEIGHT.match(rest.strip())
-        if weight and float(weight.group(1)) != 100:
-            notes.append(f"short answer {_plain(rest)!r} with {weight.group(1)}% credit (no partial credit)")
+def _matching(question: _Question, choices: list[tuple[str, str]]) -> dict[str, Any]:
+    pairs = []
+    for _, rest in choices:
+        if "->" not in rest:
+            raise Unmappable(f"matching answer {_plain(rest)!r} has no ->")
+        left, _, right = rest.partition("->")
+        right_text = question.text(right, "a matching item")
+        if not _plain(left):
+            question.notes.append(f"extra wrong answer {right_text!r} (the course matches pairs only)")
             continue
-        text, feedback = _split_feedback(rest.strip()[weight.end() :] if weight else rest)
+        pairs.append({"left": question.text(left, "a matching item"), "right": right_text})
+    return {"type": "matching", "pairs": pairs}
+
+
+def _short_answer(question: _Question, body: str) -> dict[str, Any]:
+    accept = []
+    for answer in _graded(question, _full_credit_split(body), "short answer"):
+        written, feedback = _split_feedback(question, answer, "a short answer")
+        text = short_answer_text(written)
+        if text is None:
+            question.notes.append(f"short answer {written!r}: Moodle's * wildcard (the course compares whole answers)")
+            continue
         if feedback:
-            notes.append(f"feedback on short answer {text!r} (the course shows one explanation)")
+            question.notes.append(f"feedback on short answer {text!r} (the course shows one explanation)")
         accept.append(text)
     if not accept:
-        raise Unmappable("no short answer with full credit")
+        wildcard = any("wildcard" in note for note in question.notes)
+        raise Unmappable("no full-credit short answer" + (" without Moodle's * wildcard" if wildcard else ""))
     return {"type": "text", "accept": accept}
 
 
-def _choice_question(choices: list[tuple[str, str]], notes: list[str]) -> dict[str, Any]:
-    options, weights = [], []
+def _single_choice(question: _Question, choices: list[tuple[str, str]]) -> dict[str, Any]:
+    """Moodle's single-answer question: the `=` answer is right, every other answer is wrong."""
+    right = sum(mark == "=" for mark, _ in choices)
+    if right > 1:
+        raise Unmappable(f"{right} answers are fully right (=); a course single-choice question has one")
+    options = []
     for mark, rest in choices:
-        weight = _WEIGHT.match(rest.strip())
-        value = 100.0 if mark == "=" else (float(weight.group(1)) if weight else 0.0)
-        text, feedback = _split_feedback(rest.strip()[weight.end() :] if weight else rest)
-        option: dict[str, Any] = {"text": text}
-        if value > 0:
-            option["correct"] = True
-        if feedback:
-            option["feedback"] = feedback
-        options.append(option)
-        weights.append(value)
+        weight, rest = (None, rest) if mark == "=" else _weight(rest)
+        text, feedback = _split_feedback(question, rest, "an answer")
+        if weight:
+            credit = "partial credit" if weight > 0 else "a penalty"
+            question.notes.append(f"{credit} of {weight:g}% on answer {text!r} (in the course it is simply wrong)")
+        options.append({"text": text, **({"correct": True} if mark == "=" else {}), **_with(feedback)})
+    return {"type": "single", "options": options}
+
+
+def _multiple_choice(question: _Question, choices: list[tuple[str, str]]) -> dict[str, Any]:
+    """Moodle's multiple-answer question: answers with a positive weight are right."""
+    options, weights = [], []
+    for _, rest in choices:
+        weight, rest = _weight(rest)
+        text, feedback = _split_feedback(question, rest, "an answer")
+        weights.append(weight or 0.0)
+        options.append({"text": text, **({"correct": True} if weights[-1] > 0 else {}), **_with(feedback)})
     right = [w for w in weights if w > 0]
     if not right:
-        raise Unmappable("no answer is marked right (= or a positive %weight%)")
-    if len(right) == 1 and right[0] < 100:
-        notes.append(f"the only right answer is worth {right[0]:g}% (the course gives full credit)")
-    if len(right) == 1 and any(w < 0 for w in weights):
-        notes.append("negative weights on wrong answers (one right answer: a wrong pick scores zero)")
-    if len(right) > 1 and (len(set(right)) > 1 or any(0 > w != -right[0] for w in weights) or 0 in weights):
-        notes.append("answer weights (the course scores right picks minus wrong picks, equal weights)")
-    return {"type": "single" if len(right) == 1 else "multiple", "options": options}
+        raise Unmappable("no answer has a positive %weight% (a multiple-answer question needs one)")
+    if len(set(right)) > 1 or any(w != -right[0] for w in weights if w <= 0):
+        question.notes.append("answer weights (the course scores equal shares for right picks, less wrong picks)")
+    return {"type": "multiple", "options": options}
 
 
-def _answers(body: str, notes: list[str]) -> dict[str, Any]:
+def _with(feedback: str | None) -> dict[str, str]:
+    return {"feedback": feedback} if feedback else {}
+
+
+def _answers(question: _Question, body: str) -> dict[str, Any]:
+    """The answers in braces, typed as Moodle types them."""
     stripped = body.strip()
     if not stripped:
         raise Unmappable("an essay question (empty braces) has no answer to grade")
     if stripped.startswith("#"):
-        return _numeric(stripped[1:], notes)
-    if stripped.split("#")[0].strip().upper() in ("T", "TRUE", "F", "FALSE"):
-        return _true_false(stripped, notes)
-    choices = _choices(stripped)
-    if all(mark == "=" for mark, _ in choices):
-        return _all_equal_marks(choices, notes)
-    return _choice_question(choices, notes)
+        return _numeric(question, stripped[1:])
+    if "~" in stripped:
+        choices = _choices(stripped)
+        return (_single_choice if "=" in stripped else _multiple_choice)(question, choices)
+    if "=" in stripped and "->" in stripped:
+        return _matching(question, _choices(stripped))
+    word = stripped.split("#")[0].strip()
+    if word in _TRUE_FALSE:
+        return _true_false(question, word, stripped)
+    return _short_answer(question, stripped)
 
 
 def parse_question(block: str, notes: list[str]) -> tuple[str | None, dict[str, Any]]:
@@ -179,21 +257,23 @@ def parse_question(block: str, notes: list[str]) -> tuple[str | None, dict[str, 
         if end < 0:
             raise Unmappable("a question name opened with :: is never closed")
         name, block = _plain(block[2:end]), block[end + 2 :].lstrip()
-    if match := _FORMAT.match(block):
-        if match.group(1) == "html":
-            notes.append("HTML text kept as written (the course shows Markdown; tags will show as text)")
-        block = block[match.end() :]
+    question = _Question(notes=notes)
+    if marker := FORMAT_MARKER.match(block):
+        question.fmt, block = marker.group(1), block[marker.end() :]
     opening = block.find("{")
     closing = block.rfind("}")
     if opening < 0 or closing < opening:
         raise Unmappable("no answers in braces: a description, not a question")
     before, body, after = block[:opening], block[opening + 1 : closing], block[closing + 1 :]
     body, _, general = body.partition("####")
-    prompt = _plain(before) + (r" \_\_\_\_\_ " + _plain(after) if _plain(after) else "")
-    answers = _answers(body, notes)
+    prompt = question.text(before, "the question text", marker_allowed=False)
+    if _plain(after):
+        rest = question.text(after, "the question text", marker_allowed=False)
+        prompt += r" \_\_\_\_\_" + ("" if rest[0] in ".,;:!?" else " ") + rest
+    answers = _answers(question, body)
     fields = {"type": answers.pop("type"), "prompt": prompt.strip(), **answers}
     if _plain(general):
-        fields["explanation"] = _plain(general)
+        fields["explanation"] = question.text(general, "the general feedback")
     if not fields["prompt"]:
         raise Unmappable("no question text")
     return name, fields
@@ -202,7 +282,7 @@ def parse_question(block: str, notes: list[str]) -> tuple[str | None, dict[str, 
 def _blocks(text: str) -> list[tuple[int, list[str]]]:
     """Blank-line separated blocks of lines, each with the 1-based line it starts on."""
     blocks, current, start = [], [], 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             if not current:
                 start = number
@@ -219,10 +299,40 @@ def _meta(line: str) -> dict[str, str]:
     return dict(item.split("=", 1) for item in line[len(META) :].split() if "=" in item)
 
 
-def import_gift(path: Path, bank_id: str) -> Imported:
-    """Parse a GIFT file into bank data; questions that cannot map are listed in `problems`."""
-    text = path.read_text(encoding="utf-8-sig")
-    bank: dict[str, Any] = {"id": bank_id, "title": path.stem}
+def _validation_reason(error: pydantic.ValidationError) -> str:
+    item = error.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in item["loc"])
+    return f"{where}: {item['msg'].removeprefix('Value error, ')}"
+
+
+@dataclass(frozen=True)
+class Known:
+    """The FAQ and objective ids imported links may name (None: any)."""
+
+    faq: set[str] | None = None
+    objectives: set[str] | None = None
+
+
+def _links(question: dict[str, Any], meta: dict[str, str], known: Known, notes: list[str]) -> None:
+    """FAQ links and the objective from `// coursekit:` comments, if the course has them."""
+    faq = [faq_id for faq_id in meta.get("faq", "").split(",") if faq_id]
+    for faq_id in faq:
+        if known.faq is not None and faq_id not in known.faq:
+            notes.append(f"link to FAQ entry {faq_id!r} (the course has no such entry)")
+    if kept := [faq_id for faq_id in faq if known.faq is None or faq_id in known.faq]:
+        question["faq"] = kept
+    objective = meta.get("objective")
+    if objective and known.objectives is not None and objective not in known.objectives:
+        notes.append(f"objective {objective!r} (no lesson has it)")
+    elif objective:
+        question["objective"] = objective
+
+
+def parse_gift(text: str, source: Path, bank_id: str, known: Known | None = None) -> Imported:
+    """GIFT text into bank data; questions that cannot map, and what mapped ones lose, are in `problems`."""
+    known = known or Known()
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    bank: dict[str, Any] = {"id": bank_id, "title": source.stem}
     imported = Imported(bank)
     questions: list[dict[str, Any]] = []
     used: set[str] = set()
@@ -232,7 +342,7 @@ def import_gift(path: Path, bank_id: str) -> Imported:
         for number, line in enumerate(lines, start=start):
             stripped = line.strip()
             if stripped.startswith(META) and "intro=" in stripped:
-                bank["intro"] = _plain(_protect(stripped[len(META) :].strip().removeprefix("intro=")))
+                bank["intro"] = unescape_start(_plain(_protect(stripped[len(META) :].strip().removeprefix("intro="))))
             elif stripped.startswith(META):
                 meta.update(_meta(stripped))
             elif stripped.startswith("$CATEGORY:"):
@@ -244,33 +354,50 @@ def import_gift(path: Path, bank_id: str) -> Imported:
         start = kept[0][0]
         notes: list[str] = []
         block = _protect("\n".join(line for _, line in kept).strip())
+        named = re.match(r"::(.*?)::", block)
+        label = f"question {_plain(named.group(1))}" if named else f"question on line {start}"
         try:
             name, fields = parse_question(block, notes)
+            base = _slug(name or "") or f"q{len(questions) + 1}"
+            ident, n = base, 2
+            while ident in used:
+                ident, n = f"{base}-{n}", n + 1
+            question = {"id": ident, **fields}
+            _links(question, meta, known, notes)
+            QUESTION_TYPES[question["type"]].model_validate(question)
         except Unmappable as reason:
-            named = re.match(r"::(.*?)::", block)
-            label = f"question {_plain(named.group(1))}" if named else "question"
-            imported.problems.append(f"{path}:{start}: {label}: not imported: {reason}")
+            imported.problems.append(f"{source}:{start}: {label}: not imported: {reason}")
             continue
-        base = _slug(name or "") or f"q{len(questions) + 1}"
-        ident, n = base, 2
-        while ident in used:
-            ident, n = f"{base}-{n}", n + 1
+        except pydantic.ValidationError as error:
+            imported.problems.append(f"{source}:{start}: {label}: not imported: {_validation_reason(error)}")
+            continue
         used.add(ident)
-        question = {"id": ident, **fields}
-        if meta.get("faq"):
-            question["faq"] = meta["faq"].split(",")
-        if meta.get("objective"):
-            question["objective"] = meta["objective"]
         questions.append(question)
-        imported.problems += [f"{path}:{start}: question {ident}: not carried: {note}" for note in notes]
+        imported.problems += [f"{source}:{start}: question {ident}: not carried: {note}" for note in notes]
     bank["questions"] = questions
     return imported
 
 
-def write_bank(bank: dict[str, Any], out: Path) -> None:
+def import_gift(path: Path, bank_id: str, known: Known | None = None) -> Imported:
+    """Read and parse a GIFT file; a file that is not UTF-8 text raises ContentError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError([Problem(path, None, "file", "is not UTF-8 text")]) from None
+    except OSError as error:
+        raise ContentError([Problem(path, None, "file", f"cannot read: {error.strerror}")]) from None
+    return parse_gift(text, path, bank_id, known)
+
+
+def bank_yaml(bank: dict[str, Any]) -> str:
+    """Bank data as YAML text, long lines unwrapped and Unicode kept."""
     yaml = YAML()
     yaml.width = 4096
     yaml.allow_unicode = True
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as stream:
-        yaml.dump(bank, stream)
+    stream = StringIO()
+    yaml.dump(bank, stream)
+    return stream.getvalue()
+
+
+def write_bank(bank: dict[str, Any], out: Path) -> None:
+    out.write_text(bank_yaml(bank), encoding="utf-8")

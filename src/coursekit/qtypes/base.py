@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from coursekit.faq import Model, Slug, Text
+from coursekit.faq import Items, Model, Slug, Text
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
@@ -28,7 +28,7 @@ class Question(Model):
     type: str
     prompt: Markdown
     explanation: Markdown | None = None
-    faq: tuple[Slug, ...] = ()
+    faq: Items[Slug] = ()
     objective: Slug | None = None
 
     @property

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import field_validator
 
+from coursekit.export.gift import escape, feedback, weight
 from coursekit.faq import Model
 from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
@@ -82,6 +83,9 @@ class SingleChoice(ChoiceQuestion):
             return Grade.unanswered()
         return Grade.right_or_wrong(self.options[response].correct)
 
+    def gift(self) -> tuple[list[str], list[str]]:
+        return [f"{'=' if o.correct else '~'}{escape(o.text)}{feedback(o.feedback)}" for o in self.options], []
+
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("multiple_choice_question")
         self._qti_choices(item, multiple=False)
@@ -106,6 +110,14 @@ class MultipleChoice(ChoiceQuestion):
         correct = {i for i, option in enumerate(self.options) if option.correct}
         hits, false_picks = len(chosen & correct), len(chosen - correct)
         return Grade(True, chosen == correct, max(0, hits - false_picks) / len(correct))
+
+    def gift(self) -> tuple[list[str], list[str]]:
+        # Equal weights for the right options and the same weight off for each wrong pick:
+        # the course's grading rule (hits minus false picks, never below zero), in Moodle's terms.
+        share = weight(100 / sum(o.correct for o in self.options))
+        return [
+            f"~%{'' if o.correct else '-'}{share}%{escape(o.text)}{feedback(o.feedback)}" for o in self.options
+        ], []
 
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("multiple_answers_question")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import field_validator
 
 from coursekit.answers import printed_right_order
+from coursekit.export.gift import escape
 from coursekit.faq import Model
 from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
@@ -56,6 +57,10 @@ class Matching(Question):
     def letters(self) -> list[tuple[str, int]]:
         """(letter, pair index) of each right-hand item, as printed in a fixed shuffled order."""
         return list(zip(ascii_uppercase, printed_right_order(self), strict=False))
+
+    def gift(self) -> tuple[list[str], list[str]]:
+        lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in self.pairs]
+        return lines, ["Moodle needs at least three pairs to import a matching question"] if len(self.pairs) < 3 else []
 
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("matching_question")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -21,7 +22,7 @@ class Numeric(Question):
     type: Literal["numeric"]
     answer: float | None = None
     # Validated even when absent, after `answer`: it checks that exactly one of the two is given.
-    range: tuple[float, float] | None = Field(default=None, validate_default=True)
+    range: tuple[float, float] | None = Field(default=None, validate_default=True, strict=False)
     tolerance: float = 0
     unit: str | None = None
 
@@ -63,13 +64,26 @@ class Numeric(Question):
     def answer_texts(self) -> list[str]:
         """"6.25 % (from 5.75 to 6.75)" with a tolerance, "from 1 to 3 days" for a range, "5 kg" exactly."""
         unit = f" {self.unit}" if self.unit else ""
-        low, high = self.bounds
-        accepted = f"from {number(low)} to {number(high)}"
+        if self.range is not None:
+            low, high = (number(end) for end in self.range)
+        else:
+            # In decimal, so that 0.3 ± 0.1 reads "from 0.2 to 0.4", as the author meant it.
+            answer, tolerance = Decimal(number(self.answer)), Decimal(number(self.tolerance))
+            low, high = number(float(answer - tolerance)), number(float(answer + tolerance))
+        accepted = f"from {low} to {high}"
         if self.range is not None:
             return [f"{accepted}{unit}"]
         if self.tolerance:
             return [f"{number(self.answer)}{unit} ({accepted})"]
         return [f"{number(self.answer)}{unit}"]
+
+    def gift(self) -> tuple[list[str], list[str]]:
+        if self.range is not None:
+            low, high = self.range
+            line = f"#{number(low)}..{number(high)}"
+        else:
+            line = f"#{number(self.answer)}:{number(self.tolerance)}"
+        return [line], [f"unit {self.unit!r} (GIFT numbers have no unit)"] if self.unit else []
 
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("numerical_question")

@@ -46,6 +46,9 @@ class Ordering(Question):
     def answer_texts(self) -> list[str]:
         return [f"{position}. {item}" for position, item in enumerate(self.items, start=1)]
 
+    def gift(self) -> tuple[list[str], list[str]]:
+        raise NotCarried("GIFT has no ordering question (Moodle's ordering question is a plugin)")
+
     def qti(self, item: QtiItem) -> list[str]:
         raise NotCarried("Canvas, which reads this QTI, has no ordering question")
 

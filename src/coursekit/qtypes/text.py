@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import field_validator
 
+from coursekit.export.gift import escape_short_answer
 from coursekit.faq import Text
 from coursekit.grade import Grade, normalize_text
 from coursekit.markdown import to_inline_html
@@ -35,6 +36,9 @@ class TextAnswer(Question):
 
     def answer_texts(self) -> list[str]:
         return list(self.accept)
+
+    def gift(self) -> tuple[list[str], list[str]]:
+        return [f"={escape_short_answer(accepted)}" for accepted in self.accept], []
 
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("short_answer_question")

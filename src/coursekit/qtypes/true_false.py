@@ -30,6 +30,9 @@ class TrueFalse(Question):
     def answer_texts(self) -> list[str]:
         return [word(self.answer)]
 
+    def gift(self) -> tuple[list[str], list[str]]:
+        return ["TRUE" if self.answer else "FALSE"], []
+
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("true_false_question")
         item.choices([word(True), word(False)], {0 if self.answer else 1}, multiple=False)
