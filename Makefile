@@ -40,14 +40,15 @@ test: book instructor workflows $(LMS_RUNTIME)
 # (html_extra_path) so a notebook opened outside this repository can install it. Rebuilt only when a
 # file that goes into it changes.
 $(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* content/*.yml content/*/* notebooks/*.py)
-	rm -rf _build/wheel build
-	$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
-	rm -rf build
+	@rm -rf _build/wheel build
+	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
+	@rm -rf build
+	@echo "course wheel: $@ ($$(du -k $@ | cut -f1) KB)"
 
 # The GitHub workflows against GitHub's workflow schema, and audited for security problems (both offline).
 workflows: $(STAMP)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	$(BIN)/zizmor --offline .github/workflows/
+	$(BIN)/zizmor --offline --quiet .github/workflows/
 
 # Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
 # what nbval compares in `make test`) match the current engine and content. Widget state and cell
@@ -73,13 +74,14 @@ serve:
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 # JupyterLab on the first lesson, on PORT. As root (a container, a classroom server) it needs --allow-root.
+AS_ROOT := $(filter 0,$(shell id -u))
 lab: $(STAMP)
-	@if [ "$$(id -u)" = 0 ]; then echo "Running as root, so JupyterLab starts with --allow-root."; fi
-	$(BIN)/jupyter lab --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/01-causes.ipynb
+	@$(if $(AS_ROOT),echo "Running as root: JupyterLab starts with --allow-root.")
+	$(BIN)/jupyter lab --port=$(PORT) $(if $(AS_ROOT),--allow-root) notebooks/01-causes.ipynb
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
 # two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
-bench: check bench/node_modules/.bin/lighthouse
+bench: check $(WHEEL) bench/node_modules/.bin/lighthouse
 	$(PY) bench/bench.py $(BENCH_ARGS)
 
 bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json

@@ -9,6 +9,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,19 @@ def serve_folder(folder: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def write_one_lesson_book(folder: Path, config: str, home: str = "# Home\n") -> None:
+    """A Jupyter Book in `folder`: `config` as _config.yml, a home page and one lesson notebook (not run)."""
+    (folder / "_config.yml").write_text(config, encoding="utf-8")
+    (folder / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: notebooks/lesson\n")
+    (folder / "index.md").write_text(home, encoding="utf-8")
+    (folder / "notebooks").mkdir()
+    lesson = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# A lesson"), nbformat.v4.new_code_cell("1 + 1")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    nbformat.write(lesson, folder / "notebooks" / "lesson.ipynb")
 
 
 def _served(folder: Path, command: str):

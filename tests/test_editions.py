@@ -9,7 +9,7 @@ import zlib
 
 import pytest
 
-from conftest import BUILD, INSTRUCTOR_BUILD, ROOT
+from conftest import BUILD, INSTRUCTOR_BUILD, ROOT, write_one_lesson_book
 from coursekit.editions import BANNER, INSTRUCTOR_PAGES
 from coursekit.launch_buttons import HINT
 
@@ -59,6 +59,16 @@ def test_learner_build_is_quiet_and_says_where_to_open_the_book():
     assert out.rstrip().endswith("open _build/html/index.html"), out
     for noise in ("MdParserConfig", "NbParserConfig", "reading sources", "Running Sphinx", "====="):
         assert noise not in out + done.stderr
+
+
+def test_a_warning_still_fails_the_quiet_build_and_is_shown(tmp_path):
+    config = 'title: Broken\nexecute:\n  execute_notebooks: "off"\n'
+    write_one_lesson_book(tmp_path, config, home="# Home\n\nSee {doc}`no-such-page`.\n")
+    done = subprocess.run([sys.executable, "-m", "coursekit.build"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode != 0
+    assert "no-such-page" in done.stderr and "WARNING" in done.stderr
+    assert "open _build/html/index.html" not in done.stdout
 
 
 def test_the_kernel_tcp_warning_is_shown_once_and_everything_else_on_stderr_passes():

@@ -8,8 +8,7 @@ import subprocess
 import sys
 from types import SimpleNamespace
 
-import nbformat
-
+from conftest import write_one_lesson_book
 from coursekit.launch_buttons import HINT, hide_launch_buttons_without_repository
 
 
@@ -56,15 +55,7 @@ sphinx:
 
 
 def test_with_a_repository_a_lesson_page_links_to_binder_colab_and_a_jupyterhub(tmp_path):
-    (tmp_path / "_config.yml").write_text(BOOK_CONFIG, encoding="utf-8")
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: notebooks/lesson\n")
-    (tmp_path / "index.md").write_text("# Home\n")
-    (tmp_path / "notebooks").mkdir()
-    lesson = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A lesson"),
-                                             nbformat.v4.new_code_cell("1 + 1")])
-    lesson.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(lesson, tmp_path / "notebooks" / "lesson.ipynb")
-
+    write_one_lesson_book(tmp_path, BOOK_CONFIG)
     done = subprocess.run([sys.executable, "-m", "coursekit.build"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert HINT not in done.stdout

@@ -1,6 +1,7 @@
 """The built book as one PDF: every page's article in table-of-contents order, printed by Chromium.
 
-`python -m coursekit.pdf _build/html _build/pdf/course.pdf` (what `make pdf` runs). The pages are followed
+`python -m coursekit.pdf _build/html _build/pdf/course.pdf` (what `make pdf` runs; `make instructor-pdf` prints
+the instructor edition, its edition banner on the first page). The pages are followed
 through their "next" links from the landing page, their articles joined into one document that keeps every
 page's stylesheets, and printed with the book's print styles (book/_static/course.css, `@media print`).
 """
@@ -52,7 +53,14 @@ JOIN_PAGES = """async (start) => {
             document.head.append(link);
         }
     }
+    const edition = document.querySelector(".bd-header-announcement__content")?.textContent.trim();
     document.body.innerHTML = '<main id="main-content" class="course-print">' + articles.join("") + "</main>";
+    if (edition) {
+        const banner = document.createElement("p");
+        banner.className = "course-print-edition";
+        banner.textContent = edition;
+        document.querySelector("main").prepend(banner);
+    }
     await Promise.all([...document.images].map((img) => img.decode().catch(() => null)));
     return articles.length;
 }"""
