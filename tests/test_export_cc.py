@@ -167,6 +167,8 @@ def test_types_the_profile_cannot_carry_are_named(cartridge):
             else:
                 assert where not in left_out
     assert "the Common Cartridge QTI profile has no numerical_question: only Canvas keeps it" in str(left_out)
+    introductions = {loss.where for loss in result.losses if "introduction" in loss.what}
+    assert introductions == {bank.id for bank in course.banks.values() if bank.intro}
 
 
 def test_pages_are_self_contained(cartridge):

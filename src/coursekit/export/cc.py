@@ -76,6 +76,8 @@ class Cartridge:
         self.files.update(zip(paths, (cc_qti, meta, canvas_qti), strict=True))
         assessment_resources(self.resources, ident, ASSESSMENT, paths[0], paths[1], (paths[2],))
         self.item(module, ident, bank.title)
+        if bank.intro:
+            lost.append(Loss(bank.id, "the quiz introduction: only Canvas reads it (from its quiz settings)"))
         return lost
 
     def book(self, book: LearnerBook, pages: set[str]) -> None:
