@@ -153,6 +153,10 @@ def test_every_quiz_parses_in_the_cartridge_profile_and_for_canvas(cartridge):
         assert [name.rsplit("/", 1)[-1] for name in canvas] == ["assessment_meta.xml", f"quiz-{bank.id}.xml.qti"]
         carried_by_canvas = read_items(files[canvas[1]])
         assert len(carried_by_canvas) >= len(idents)
+        meta = ET.fromstring(files[canvas[0]])
+        for qti_file in (qti, canvas[1]):
+            assert ET.fromstring(files[qti_file]).find(f"{QTI}assessment").get("ident") == resource.get("identifier")
+        assert meta.get("identifier") == resource.get("identifier")
     assert read == result.questions
 
 

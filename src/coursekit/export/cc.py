@@ -69,8 +69,8 @@ class Cartridge:
 
     def quiz(self, module: ET.Element, bank: Bank) -> list[Loss]:
         ident = f"quiz-{bank.id}"
-        cc_qti, lost = assessment_xml(bank, cartridge=True)
-        canvas_qti, canvas_lost = assessment_xml(bank)
+        cc_qti, lost = assessment_xml(bank, cartridge=True, ident=ident)
+        canvas_qti, canvas_lost = assessment_xml(bank, ident=ident)
         paths = (f"{ident}/assessment_qti.xml", f"{ident}/assessment_meta.xml", f"non_cc_assessments/{ident}.xml.qti")
         meta = assessment_meta_xml(bank, carried(bank, canvas_lost), ident)
         self.files.update(zip(paths, (cc_qti, meta, canvas_qti), strict=True))

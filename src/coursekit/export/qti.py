@@ -146,13 +146,15 @@ class QtiItem:
         return self.element
 
 
-def assessment_xml(bank: Bank, cartridge: bool = False) -> tuple[bytes, list[Loss]]:
+def assessment_xml(bank: Bank, cartridge: bool = False, ident: str | None = None) -> tuple[bytes, list[Loss]]:
     """One quiz as a QTI 1.2 `questestinterop` document, and what it could not carry.
 
     `cartridge`: in the Common Cartridge QTI profile, which has fewer question types than Canvas.
+    `ident`: the assessment's identifier (default: the quiz id), the same as its manifest resource's and
+    its Canvas settings', which is how Canvas pairs them.
     """
     root = ET.Element("questestinterop", xmlns=QTI_NS)
-    assessment = _sub(root, "assessment", ident=bank.id, title=bank.title)
+    assessment = _sub(root, "assessment", ident=ident or bank.id, title=bank.title)
     profile = [("cc_profile", "cc.exam.v0p1"), ("qmd_assessmenttype", "Examination"), ("qmd_scoretype", "Percentage")]
     _fields(_sub(assessment, "qtimetadata"), [*(profile if cartridge else []), ("cc_maxattempts", "unlimited")])
     section = _sub(assessment, "section", ident="root_section")
