@@ -105,11 +105,20 @@ def test_right_and_wrong_answers_get_feedback_and_score(page: Page, site, errors
     expect(feedback(page, "pick-one")).to_contain_text("That's the airways' job, not a vessel's.")
     one.get_by_label("Carrying blood back to the heart").check()
     check(page, "pick-one")
-    expect(feedback(page, "pick-one")).to_contain_text("Correct.")
-    expect(feedback(page, "pick-one")).to_contain_text("Veins carry blood towards the heart")
+    expect(feedback(page, "pick-one")).to_have_text(re.compile(r"^Correct\.Yes: veins return blood\.Veins carry blood"))
+    expect(one.locator("details")).to_be_hidden()
+    expect(one.get_by_role("button", name="Try again")).to_be_hidden()
     expect(feedback(page, "pick-one").get_by_role("link")).to_have_attribute(
         "href", "source-faq.ipynb#faq-poor-circulation-in-back-causes"
     )
+    statement = question(page, "true-or-false")
+    expect(statement.get_by_role("button", name="Try again")).to_be_hidden()
+    statement.get_by_label("False").check()
+    check(page, "true-or-false")
+    expect(feedback(page, "true-or-false")).to_contain_text("Not right yet.Hint: read the statement again")
+    statement.get_by_label("True").check()
+    check(page, "true-or-false")
+    expect(feedback(page, "true-or-false")).not_to_contain_text("Hint:")
     several = question(page, "pick-several")
     several.get_by_label("Arteries").check()
     several.get_by_label("Tendons").check()
@@ -127,14 +136,14 @@ def test_right_and_wrong_answers_get_feedback_and_score(page: Page, site, errors
     question(page, "how-many").get_by_label("Your answer").fill("")
     check(page, "how-many")
     expect(feedback(page, "how-many")).to_have_text("Give an answer first, then press Check.")
-    expect(page.locator(".coursekit-score")).to_have_text("Score: 2.33 of 7 (3 checked).")
+    expect(page.locator(".coursekit-score")).to_have_text("Score: 3.33 of 7 (4 checked).")
     expect(question(page, "pick-one").get_by_role("button", name="Try again")).to_be_hidden()
     question(page, "pick-several").get_by_role("button", name="Try again").click()
     expect(question(page, "pick-several").locator("input:checked")).to_have_count(0)
     expect(question(page, "pick-several").get_by_label("Arteries")).to_be_focused()
     expect(question(page, "pick-several").get_by_role("button", name="Try again")).to_be_hidden()
     expect(feedback(page, "pick-several")).to_be_empty()
-    expect(page.locator(".coursekit-score")).to_have_text("Score: 2 of 7 (2 checked).")
+    expect(page.locator(".coursekit-score")).to_have_text("Score: 3 of 7 (3 checked).")
     assert errors == []
 
 
@@ -371,3 +380,79 @@ def test_a_lesson_quiz_in_the_built_book_grades_and_restores(page: Page, book_ur
     assert wcag_violations(page) == []
     # The rest of the book's assets are tested elsewhere; here, script errors and the quiz's own files count.
     assert [e for e in errors if "quiz" in e or not e.startswith("404 ")] == []
+
+
+@pytest.mark.browser
+def test_an_ordering_question_is_put_in_order_with_the_keyboard(page: Page, tmp_path, errors) -> None:
+    bank = BANKS / "put_in_order.yml"
+    write_preview(bank, tmp_path / "order.html")
+    page.goto((tmp_path / "order.html").as_uri())
+    steps = question(page, "steps")
+    items = ["Boil the water", "Pour it on the tea", "Let it steep", "Take the tea out"]
+    shown = [text.strip() for text in steps.locator(".coursekit-item").all_inner_texts()]
+    assert sorted(shown) == sorted(items) and shown != items
+    check(page, "steps")
+    expect(feedback(page, "steps")).to_contain_text(re.compile(r"Not right yet\.|Partly right"))
+    expect(steps.get_by_role("button", name="Try again")).to_be_visible()
+    for target, item in enumerate(items):
+        up = steps.get_by_role("button", name=f"Move up: {item}")
+        up.focus()
+        for _ in range(shown.index(item) - target):
+            page.keyboard.press("Enter")
+            expect(up).to_be_focused()
+        shown.remove(item)
+        shown.insert(target, item)
+    expect(steps.locator(".coursekit-order-status")).to_have_text(f"“{items[-1]}” is now number 4 of 4.")
+    assert [text.strip() for text in steps.locator(".coursekit-item").all_inner_texts()] == items
+    steps.get_by_role("button", name="Move down: Take the tea out").click()
+    tab_to(page, "#" + steps.get_attribute("id") + " .coursekit-check")
+    page.keyboard.press("Enter")
+    expect(feedback(page, "steps")).to_contain_text("Correct.")
+    expect(feedback(page, "steps")).to_contain_text("Water first, tea out last.")
+    page.reload()
+    assert [text.strip() for text in steps.locator(".coursekit-item").all_inner_texts()] == items
+    expect(feedback(page, "steps")).to_contain_text("Correct.")
+    assert wcag_violations(page) == []
+    assert errors == []
+
+
+LINE_OF_TEXT = """
+option => {
+  const box = option.querySelector("input").getBoundingClientRect();
+  const label = option.querySelector("label");
+  const range = document.createRange();
+  range.selectNodeContents(label);
+  const line = range.getClientRects()[0];
+  return box.top < line.bottom && box.bottom > line.top && box.right <= label.getBoundingClientRect().left;
+}
+"""
+
+
+@pytest.mark.browser
+def test_at_390_px_every_choice_stays_on_the_line_of_its_text(page: Page, tmp_path) -> None:
+    write_preview(ROOT / "content" / "quizzes" / "causes.yml", tmp_path / "causes.html")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto((tmp_path / "causes.html").as_uri())
+    options = page.locator(".coursekit-option").all()
+    assert len(options) > 20
+    assert [o.inner_text() for o in options if not o.evaluate(LINE_OF_TEXT)] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1024])
+def test_matching_drop_downs_line_up(page: Page, site, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site[1] + "quiz.html")
+    lefts = {round(s.bounding_box()["x"]) for s in question(page, "match-them").locator("select").all()}
+    assert len(lefts) == 1
+
+
+@pytest.mark.browser
+def test_source_faq_links_look_like_links(page: Page, site) -> None:
+    page.goto(site[1] + "quiz.html")
+    question(page, "pick-one").get_by_label("Making blood cells").check()
+    check(page, "pick-one")
+    link = question(page, "pick-one").locator("summary")
+    link.click()
+    faq_link = question(page, "pick-one").locator(".coursekit-faq-links a").first
+    assert "underline" in faq_link.evaluate("a => getComputedStyle(a).textDecorationLine")

@@ -120,7 +120,7 @@ def test_answers_explanations_and_faq_links_are_readable_without_script(every_ty
     assert link["href"] == "source-faq.ipynb#faq-poor-circulation-in-back-causes"
     assert link.get_text() == faq.entry("poor-circulation-in-back-causes").question
     assert fieldset(page, "true-or-false").details.get_text().endswith("The right answer: True.")
-    assert "The right answer: 150 minutes (± 0.5)." in fieldset(page, "how-many").details.get_text()
+    assert "The right answer: 150 minutes (from 149.5 to 150.5)." in fieldset(page, "how-many").details.get_text()
     assert "The right answer: from 1.5 to 2.5." in fieldset(page, "in-a-range").details.get_text()
     assert "Vein → Blood back to the heart" in fieldset(page, "match-them").details.get_text()
     assert "Accepted: “heart”; “the heart”." in fieldset(page, "type-it").details.get_text()
