@@ -98,3 +98,77 @@ def test_unusable_yaml_is_one_line_and_exit_2(tmp_path, content, message):
     result = run_check(path)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [f"{path}:{message}", "1 problem(s) found"]
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder)
+    return folder
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_a_faq_answer_that_differs_from_the_source_fails_the_check(content):
+    faq = content / "faq.yml"
+    edit(faq, '"Numbness."', '"Numbness or tingling."')
+    result = run_check(content)
+    assert result.returncode == 2
+    source_line = line_of(content / "source" / "faq.txt", "Numbness.")
+    assert result.stderr.splitlines() == [
+        f"{faq}:{line_of(faq, 'Numbness or tingling.')}: entry first-signs-of-poor-circulation: answer[2].bullets[4]: "
+        f"differs from source/faq.txt line {source_line}, which reads '• Numbness.'",
+        "1 problem(s) found",
+    ]
+
+
+def test_a_faq_line_the_source_does_not_have_fails_the_check(content):
+    faq = content / "faq.yml"
+    edit(faq, '          - "Chest pain."\n', '          - "Chest pain."\n          - "Back pain."\n')
+    result = run_check(faq)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{faq}:{line_of(faq, 'Back pain.')}: entry first-signs-of-poor-circulation: answer[2].bullets[6]: "
+        "is not in source/faq.txt",
+        "1 problem(s) found",
+    ]
+
+
+def test_a_faq_line_missing_from_faq_yml_is_named_with_its_source_line(content):
+    faq, source = content / "faq.yml", content / "source" / "faq.txt"
+    edit(faq, '          - "Chest pain."\n', "")
+    result = run_check(faq)
+    assert result.returncode == 2
+    expected = f"source/faq.txt line {line_of(source, 'Chest pain.')} is not quoted: '• Chest pain.'"
+    assert expected in result.stderr
+
+
+def test_instructor_notes_are_checked_with_the_rest_of_the_course(content):
+    notes = content / "instructor.yml"
+    edit(notes, "  - id: causes\n", "  - id: causez\n")
+    result = run_check(content)
+    assert result.returncode == 2
+    assert f"{notes}:{line_of(notes, 'id: causez')}: lesson causez: id: no lesson in lessons.yml has id 'causez'" \
+        in result.stderr.splitlines()
+    alone = run_check(notes)
+    assert alone.returncode == 2
+    assert "no lesson in lessons.yml has id 'causez'" in alone.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "summary"),
+    [("lessons.yml", "5 lessons"), ("instructor.yml", "notes for 5 lessons"),
+     ("course.yml", "course circulation-and-back-pain")],
+)
+def test_each_content_file_can_be_checked_on_its_own(name, summary):
+    result = run_check(CONTENT / name)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"ok: {CONTENT / name}: {summary}\n"

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import CONTENT, FIXTURES
 from coursekit.faq import TOPICS, load_faq
+from coursekit.quotation import faq_quotation_problems, quoted_lines
 from coursekit.source import ContentError
 
 SOURCE = CONTENT / "source" / "faq.txt"
@@ -18,26 +19,10 @@ def faq():
     return load_faq(CONTENT / "faq.yml")
 
 
-def as_source_lines(faq) -> list[str]:
-    """faq.yml written back in the source's own layout, one non-blank line each."""
-    lines = []
-    for entry in faq.entries:
-        lines.append(entry.question)
-        for block in entry.answer:
-            if block.text is not None:
-                lines.append(block.text)
-            elif block.heading is not None:
-                lines.append(block.heading)
-            elif block.bullets is not None:
-                lines += [f"• {item}" for item in block.bullets]
-            else:
-                lines += [f"{item.n}. {item.text}" for item in block.numbered]
-    return lines
-
-
 def test_faq_yml_holds_the_source_text_and_nothing_else(faq):
     source = [" ".join(line.split()) for line in SOURCE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert as_source_lines(faq) == source
+    assert [text for _, text in quoted_lines(faq)] == source
+    assert faq_quotation_problems(CONTENT / "faq.yml", faq) == []
 
 
 def test_every_question_of_the_source_is_an_entry(faq):

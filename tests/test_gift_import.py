@@ -1,4 +1,5 @@
-"""GIFT import: the constructs of Moodle's GIFT documentation, written into a fixture."""
+"""GIFT import with Moodle's meaning: the constructs of Moodle's GIFT documentation (written into a
+fixture), GIFT files written by others (tests/fixtures/gift/third_party), and the import command."""
 
 from __future__ import annotations
 

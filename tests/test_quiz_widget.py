@@ -102,6 +102,7 @@ def course_with_a_quiz(tmp_path, monkeypatch):
     (content / "quizzes").mkdir(parents=True)
     for name in ("course.yml", "faq.yml"):
         shutil.copy(CONTENT / name, content / name)
+    shutil.copytree(CONTENT / "source", content / "source")
     shutil.copy(FIXTURES / "banks" / "bank_valid_every_type.yml", content / "quizzes" / "every-type.yml")
     monkeypatch.setenv("COURSEKIT_CONTENT", str(content))
     current_course.cache_clear()

@@ -83,8 +83,7 @@ def instructor_schedule(root: str = "../../") -> faq_html.Html:
 
 def instructor_notes(root: str = "../../") -> faq_html.Html:
     """Per lesson: misconceptions to address, discussion prompts and tips (lessons.yml, instructor.yml)."""
-    from coursekit.instructor import guide_html, load_notes
+    from coursekit.instructor import guide_html
 
     course = current_course()
-    notes = load_notes(course.content / "instructor.yml", {lesson.id for lesson in course.lessons.lessons})
-    return guide_html(course.lessons, notes, root=root)
+    return guide_html(course.lessons, course.instructor, root=root)

@@ -1,13 +1,16 @@
-"""`python -m coursekit check`: validate content folders, FAQ files and quiz banks."""
+"""`python -m coursekit check`: validate content folders, or single content files (faq.yml, red-flags.yml,
+lessons.yml, instructor.yml, course.yml, quiz banks), through the same loaders the book uses."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from coursekit.bank import load_bank
-from coursekit.course import content_dir, load_course, references_keys
+from coursekit.course import content_dir, load_course, load_course_info, references_keys
 from coursekit.faq import load_faq
+from coursekit.instructor import load_notes
 from coursekit.lessons import load_lessons
+from coursekit.quotation import faq_quotation_problems
 from coursekit.seek_care import load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml
 
@@ -42,6 +45,26 @@ def faq_ids_for_bank(bank: Path) -> set[str]:
     return {entry.id for entry in load_faq(faq_file).entries}
 
 
+def _check_file(path: Path) -> str:
+    """Validate one content file, chosen by its name (any other YAML file is a quiz bank); its summary."""
+    if is_faq_file(path):
+        faq = load_faq(path)
+        if problems := faq_quotation_problems(path, faq):
+            raise ContentError(problems)
+        return f"{path}: {len(faq.entries)} FAQ entries"
+    if is_red_flags_file(path):
+        return red_flags_summary(path)
+    if path.name == "lessons.yml":
+        return f"{path}: {len(load_lessons(path).lessons)} lessons"
+    if path.name == "instructor.yml":
+        lessons = path.parent / "lessons.yml"
+        lesson_ids = {lesson.id for lesson in load_lessons(lessons).lessons} if lessons.is_file() else None
+        return f"{path}: notes for {len(load_notes(path, lesson_ids).lessons)} lessons"
+    if path.name == "course.yml":
+        return f"{path}: course {load_course_info(path).id}"
+    return f"{path}: {len(load_bank(path, faq_ids_for_bank(path)).questions)} questions"
+
+
 def check_path(path: Path) -> tuple[str, list[Problem]]:
     """Validate one path; return a one-line summary and the problems found."""
     try:
@@ -52,12 +75,7 @@ def check_path(path: Path) -> tuple[str, list[Problem]]:
             return f"{path}: {counts}", []
         if not path.exists():
             return "", [Problem(path, None, "file", "no such file or folder")]
-        if is_faq_file(path):
-            return f"{path}: {len(load_faq(path).entries)} FAQ entries", []
-        if is_red_flags_file(path):
-            return red_flags_summary(path), []
-        faq_ids = faq_ids_for_bank(path)
-        return f"{path}: {len(load_bank(path, faq_ids).questions)} questions", []
+        return _check_file(path), []
     except ContentError as error:
         return "", error.problems
 

@@ -11,7 +11,9 @@ from pydantic import Field
 
 from coursekit.bank import Bank, load_bank
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
+from coursekit.instructor import InstructorNotes, load_notes
 from coursekit.lessons import Lessons, load_lessons, objective_problems
+from coursekit.quotation import faq_quotation_problems
 from coursekit.seek_care import RedFlags, bib_keys, load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
 
@@ -56,6 +58,7 @@ class Course:
     faq: Faq
     banks: dict[str, Bank]
     lessons: Lessons | None = None  # from lessons.yml, when the folder has one
+    instructor: InstructorNotes | None = None  # from instructor.yml, when the folder has one
     red_flags: RedFlags | None = None  # from red-flags.yml, when the folder has one
 
     def bank(self, quiz_id: str) -> Bank:
@@ -77,6 +80,8 @@ def load_course(content: Path) -> Course:
         faq = load_faq(content / "faq.yml")
     except ContentError as error:
         problems += error.problems
+    else:
+        problems += faq_quotation_problems(content / "faq.yml", faq)
     faq_ids = {entry.id for entry in faq.entries} if faq else None
     banks: dict[str, Bank] = {}
     for path in sorted((content / "quizzes").glob("*.yml")):
@@ -96,16 +101,22 @@ def load_course(content: Path) -> Course:
             problems += error.problems
         else:
             problems += objective_problems(banks, lessons.objective_ids())
+    lesson_ids = {lesson.id for lesson in lessons.lessons} if lessons else None
+    instructor = None
+    if (content / "instructor.yml").is_file():
+        try:
+            instructor = load_notes(content / "instructor.yml", lesson_ids)
+        except ContentError as error:
+            problems += error.problems
     red_flags = None
     if (content / "red-flags.yml").is_file():
-        lesson_ids = {lesson.id for lesson in lessons.lessons} if lessons else None
         try:
             red_flags = load_red_flags(content / "red-flags.yml", references_keys(content), lesson_ids)
         except ContentError as error:
             problems += error.problems
     if problems:
         raise ContentError(problems)
-    return Course(content, info, faq, banks, lessons, red_flags)
+    return Course(content, info, faq, banks, lessons, instructor=instructor, red_flags=red_flags)
 
 
 def references_keys(content: Path) -> set[str] | None:

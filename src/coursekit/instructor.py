@@ -30,8 +30,11 @@ class InstructorNotes(Model):
         return next((notes for notes in self.lessons if notes.id == lesson_id), None)
 
 
-def load_notes(path: Path, lesson_ids: set[str]) -> InstructorNotes:
-    """Load `instructor.yml`; every lesson id must name a lesson. Raise ContentError listing problems."""
+def load_notes(path: Path, lesson_ids: set[str] | None) -> InstructorNotes:
+    """Load `instructor.yml`; every lesson id must be in `lesson_ids` (None: not checked).
+
+    Raise ContentError listing every problem.
+    """
     document = read_yaml(path)
     problems: list[Problem] = duplicate_id_problems(document, "lessons")
     notes = None
@@ -39,7 +42,7 @@ def load_notes(path: Path, lesson_ids: set[str]) -> InstructorNotes:
         notes = InstructorNotes.model_validate(document.data)
     except pydantic.ValidationError as error:
         problems += validation_problems(document, error)
-    for index, lesson in enumerate(notes.lessons if notes else []):
+    for index, lesson in enumerate(notes.lessons if notes and lesson_ids is not None else []):
         if lesson.id not in lesson_ids:
             problems.append(
                 document.problem(["lessons", index, "id"], f"no lesson in lessons.yml has id {lesson.id!r}")
@@ -95,7 +98,9 @@ def lesson_notes_html(lesson: Lesson, notes: LessonNotes | None, root: str = "")
     )
 
 
-def guide_html(lessons: Lessons, notes: InstructorNotes, root: str = "") -> Html:
+def guide_html(lessons: Lessons, notes: InstructorNotes | None, root: str = "") -> Html:
     """Per lesson, in order: misconceptions, discussion prompts and tips."""
     ordered = sorted(lessons.lessons, key=lambda item: item.number)
-    return Html("".join(lesson_notes_html(lesson, notes.for_lesson(lesson.id), root) for lesson in ordered))
+    return Html(
+        "".join(lesson_notes_html(lesson, notes.for_lesson(lesson.id) if notes else None, root) for lesson in ordered)
+    )

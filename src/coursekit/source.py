@@ -15,6 +15,7 @@ import pydantic
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.parser import RoundTripParser
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
@@ -109,23 +110,34 @@ def _field_name(parts: Sequence[str | int]) -> str:
     return name
 
 
-def _plain_yaml_problem(path: Path, text: str) -> Problem | None:
-    """The first tag, alias or too-deep nesting in the text, as a problem (None if plain)."""
+class _NotPlain(Exception):
+    """A tag, an alias or too deep a nesting, found while parsing."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+class _PlainParser(RoundTripParser):
+    """ruamel's parser, refusing what plain content never needs before the composer sees it."""
+
     depth = 0
-    for event in YAML(typ="rt").parse(text):
+
+    def get_event(self) -> Any:
+        event = super().get_event()
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent):
-            return Problem(path, line, "YAML", f"aliases (*{event.anchor}) are not allowed: write the value out")
+            raise _NotPlain(line, f"aliases (*{event.anchor}) are not allowed: write the value out")
         if isinstance(event, NodeEvent) and event.tag is not None:
             tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
-            return Problem(path, line, "YAML", f"tags such as {tag} are not allowed: write a plain value")
+            raise _NotPlain(line, f"tags such as {tag} are not allowed: write a plain value")
         if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return Problem(path, line, "YAML", f"nested more than {MAX_DEPTH} levels deep")
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _NotPlain(line, f"nested more than {MAX_DEPTH} levels deep")
         elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-    return None
+            self.depth -= 1
+        return event
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -142,11 +154,12 @@ def read_yaml(path: Path) -> YamlDocument:
         raise ContentError([Problem(path, None, "file", f"cannot read: {error.strerror}")]) from None
     except UnicodeDecodeError:
         raise ContentError([Problem(path, None, "file", "is not UTF-8 text")]) from None
+    yaml = YAML(typ="rt")
+    yaml.Parser = _PlainParser
     try:
-        problem = _plain_yaml_problem(path, text)
-        if problem:
-            raise ContentError([problem])
-        data = YAML(typ="rt").load(text)
+        data = yaml.load(text)
+    except _NotPlain as error:
+        raise ContentError([Problem(path, error.line, "YAML", error.message)]) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

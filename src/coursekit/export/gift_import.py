@@ -398,6 +398,3 @@ def bank_yaml(bank: dict[str, Any]) -> str:
     yaml.dump(bank, stream)
     return stream.getvalue()
 
-
-def write_bank(bank: dict[str, Any], out: Path) -> None:
-    out.write_text(bank_yaml(bank), encoding="utf-8")
