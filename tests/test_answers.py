@@ -11,10 +11,10 @@ from conftest import CONTENT
 from coursekit.answer_key import bank_key_html
 from coursekit.answers import correct_answers, labelled, number
 from coursekit.bank import Numeric
-from coursekit.class_mode import reveal_html
 from coursekit.course import load_course
 from coursekit.export import anki, worksheet
 from coursekit.markdown import to_inline_html
+from coursekit.static_quiz import render_quiz
 
 DOUBLED = re.compile(r"[.!?;:,]\s*:")
 
@@ -70,7 +70,7 @@ def surfaces(course, bank, tmp_path) -> dict[str, str]:
         "answer key": bank_key_html(bank, course.faq, course.lessons),
         "worksheet key": worksheet.answer_key_html(course, bank),
         "anki": "\n".join(field for d in deck.decks[1:] for note in d.notes for field in note.fields),
-        "class mode": "\n".join(reveal_html(question) for question in bank.questions),
+        "quiz (book, notebook, class and instructor modes)": render_quiz(bank, course.info.id),
     }
 
 

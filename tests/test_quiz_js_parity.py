@@ -31,8 +31,8 @@ from coursekit.bank import (
 )
 from coursekit.check import faq_ids_for_bank
 from coursekit.grade import grade
-from coursekit.source import ContentError
 from coursekit.quiz_assets import classic_script
+from coursekit.source import ContentError
 from coursekit.static_quiz import render_quiz
 from coursekit.strings import score_line, verdict
 

@@ -93,8 +93,10 @@ def test_malformed_records_are_ignored_and_never_counted(page: Page, site: str) 
         "match-them": {**good, "hash": hashes["match-them"], "response": [0, 1]},
         "type-it": {**good, "hash": hashes["type-it"], "response": "heart", "checked": "yes"},
     }
-    page.evaluate("([prefix, junk]) => { for (const k in junk) localStorage.setItem(prefix + k, JSON.stringify(junk[k])); }",
-                  [PREFIX, junk])
+    page.evaluate(
+        "([prefix, junk]) => { for (const k in junk) localStorage.setItem(prefix + k, JSON.stringify(junk[k])); }",
+        [PREFIX, junk],
+    )
     page.reload()
     expect(page.locator(".coursekit-score")).to_have_text("Score: 0 of 7 (0 checked).")
     expect(page.locator(".coursekit-feedback:not(:empty)")).to_have_count(0)
@@ -118,7 +120,10 @@ COUNT_WORK = """
 window.work = {queries: 0, storage: 0, mutations: 0, iterations: 0};
 for (const name of ["forEach", "map", "filter", "some", "every", "reduce", "indexOf", "sort"]) {
   const original = Array.prototype[name];
-  Array.prototype[name] = function (...args) { window.work.iterations += this.length; return original.apply(this, args); };
+  Array.prototype[name] = function (...args) {
+    window.work.iterations += this.length;
+    return original.apply(this, args);
+  };
 }
 for (const proto of [Element.prototype, Document.prototype, DocumentFragment.prototype]) {
   for (const name of ["querySelector", "querySelectorAll", "getElementsByTagName", "getElementsByClassName"]) {

@@ -8,6 +8,7 @@ from __future__ import annotations
 from coursekit import faq_html
 from coursekit.course import current_course
 from coursekit.quiz_widget import Quiz
+from coursekit.static_quiz import QUIZ_MODES
 
 
 def faq_page() -> faq_html.Html:
@@ -20,28 +21,26 @@ def faq_quote(entry_id: str) -> faq_html.Html:
     return faq_html.faq_quote(current_course().faq, entry_id)
 
 
-QUIZ_MODES = ("learner", "class", "instructor")
-
-
 def quiz(quiz_id: str, *, mode: str = "learner", seed: int | None = None, show_answer_after: int | None = None):
-    """The quiz `content/quizzes/<quiz_id>.yml`: live widgets in JupyterLab, static HTML in the book.
+    """The quiz `content/quizzes/<quiz_id>.yml`: a live widget in JupyterLab, static HTML in the book.
 
-    `mode` is "learner" (a `coursekit.quiz_widget.Quiz`), "class" or "instructor" (see `coursekit.class_mode`).
+    `mode` is "learner", "class" (one question at a time, reveal, show-of-hands tally) or "instructor"
+    (every answer shown, with the lesson objective each question assesses).
     """
     if mode not in QUIZ_MODES:
         raise ValueError(f"unknown quiz mode {mode!r} (known: {', '.join(QUIZ_MODES)})")
     course = current_course()
-    bank = course.bank(quiz_id)
+    objectives = None
     if mode == "instructor":
-        from coursekit.class_mode import InstructorView
-
-        return InstructorView(bank)
-    options = {"faq": course.faq, "seed": seed, "show_answer_after": show_answer_after}
-    if mode == "class":
-        from coursekit.class_mode import ClassQuiz
-
-        return ClassQuiz(bank, course.info.id, **options)
-    return Quiz(bank, course.info.id, **options)
+        objectives = {
+            objective.id: f"Lesson {lesson.number}: {objective.text}"
+            for lesson in course.lessons.lessons
+            for objective in lesson.objectives
+        }
+    return Quiz(
+        course.bank(quiz_id), course.info.id, faq=course.faq, seed=seed, show_answer_after=show_answer_after,
+        mode=mode, objectives=objectives,
+    )
 
 
 def lesson_overview(lesson_id: str) -> faq_html.Html:

@@ -1,10 +1,10 @@
 """The quiz's front end, assembled from `static/quiz/`: one classic script for the book and one ES module
 for the notebook widget, from the same files.
 
-`grading.js` (helpers), one file per question type in `types/`, and `quiz.js` (the page side) are joined
-into one scope with the interface strings; `book.js` or `widget.js` starts them (the book's script also
-has `scorm.js`, which reports to an LMS when one launched the page). A classic script runs
-from `file://` too, where Chromium blocks module scripts.
+`grading.js` (helpers), one file per question type in `types/`, `quiz.js` (the page side) and `class.js`
+(class mode) are joined into one scope with the interface strings; `book.js` or `widget.js` starts them
+(the book's script also has `scorm.js`, which reports to an LMS when one launched the page). A classic
+script runs from `file://` too, where Chromium blocks module scripts.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def _body() -> str:
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
     parts = [f"var STRINGS = {_read('strings.json').strip()};", _read("grading.js")]
     parts += [_read(f"types/{name}") for name in types]
-    parts.append(_read("quiz.js"))
+    parts += [_read("quiz.js"), _read("class.js")]
     return "\n".join(parts)
 
 
@@ -37,7 +37,8 @@ def classic_script() -> str:
 
 def es_module() -> str:
     """The widget's `_esm`: the same code, exporting anywidget's `render`."""
-    return f'/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;\n{_body()}\n{_read("widget.js")}'
+    header = "/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;"
+    return f'{header}\n{_body()}\n{_read("widget.js")}'
 
 
 def stylesheet() -> str:

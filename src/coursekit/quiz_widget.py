@@ -8,7 +8,7 @@ gives the book its static HTML (`text/html` in `_repr_mimebundle_`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 
 import anywidget
@@ -25,7 +25,10 @@ AnswerHook = Callable[[Question, object, Grade], None]
 
 
 class Quiz(anywidget.AnyWidget):
-    """A bank as a live quiz. `on_answer(question, response, grade)` hooks run after each Check."""
+    """A bank as a live quiz. `on_answer(question, response, grade)` hooks run after each Check.
+
+    `mode` and `objectives` are `render_quiz`'s: "class" projects it for a room, "instructor" shows the answers.
+    """
 
     _esm = es_module()
     _css = stylesheet()
@@ -40,11 +43,15 @@ class Quiz(anywidget.AnyWidget):
         seed: int | None = None,
         show_answer_after: int | None = None,
         on_answer: AnswerHook | None = None,
+        mode: str = "learner",
+        objectives: Mapping[str, str] | None = None,
     ):
         if show_answer_after is not None and show_answer_after < 1:
             raise ValueError("show_answer_after is a number of wrong tries, 1 or more")
         self.bank = bank
-        self.static_html = render_quiz(bank, course_id, seed=seed, show_answer_after=show_answer_after, faq=faq)
+        self.static_html = render_quiz(
+            bank, course_id, seed=seed, show_answer_after=show_answer_after, faq=faq, mode=mode, objectives=objectives
+        )
         super().__init__(html=self.static_html)
         self.grades: dict[str, Grade] = {}
         self._hooks: list[AnswerHook] = [on_answer] if on_answer else []

@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 
 import nh3
 
+from coursekit.answer_key import ANSWER_KEY_CLASS
 from coursekit.answers import correct_answers
 from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
 from coursekit.faq import Faq
@@ -24,6 +26,7 @@ from coursekit.markdown import escape, to_html, to_inline_html
 from coursekit.order import display_order
 from coursekit.strings import say
 
+QUIZ_MODES = ("learner", "class", "instructor")
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.DOTALL)
 
 
@@ -99,7 +102,8 @@ def _matching(question: Matching, base: str, seed: int | None) -> str:
         options = "".join(f'<option value="{j}">{_plain(question.pairs[j].right)}</option>' for j in order)
         rows.append(
             f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
-            f' <select id="{select_id}" name="{select_id}"><option value="">{say("choose")}</option>{options}</select></div>'
+            f' <select id="{select_id}" name="{select_id}">'
+            f'<option value="">{say("choose")}</option>{options}</select></div>'
         )
     return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
 
@@ -107,7 +111,8 @@ def _matching(question: Matching, base: str, seed: int | None) -> str:
 def _ordering(question: Question, seed: int | None) -> str:
     order = display_order(question, seed)
     items = "".join(
-        f'<li data-item="{i}"><span class="coursekit-item">{to_inline_html(question.items[i])}</span></li>' for i in order
+        f'<li data-item="{i}"><span class="coursekit-item">{to_inline_html(question.items[i])}</span></li>'
+        for i in order
     )
     return f'<ol class="coursekit-order" data-start="{",".join(map(str, order))}">{items}</ol>'
 
@@ -151,8 +156,8 @@ def _answer_key(question: Question, seed: int | None) -> str:
         items = "".join(f"<li>{answer}</li>" for answer in answers)
         return f'<p>{say("right_matches")}</p><ul class="coursekit-key">{items}</ul>'
     if question.type == "ordering":
-        items = "".join(f"<li>{to_inline_html(text)}</li>" for text in question.items)
-        return f'<p>{say("right_order")}</p><ol class="coursekit-key">{items}</ol>'
+        items = "".join(f"<li>{answer}</li>" for answer in answers)
+        return f'<p>{say("right_order")}</p><ul class="coursekit-key">{items}</ul>'
     if isinstance(question, TextAnswer):
         accepted = "; ".join(f"“{escape(text)}”" for text in question.accept)
         return f'<p class="coursekit-key">{say("accepted", answers=accepted)}.</p>'
@@ -170,7 +175,17 @@ def _faq_links(question: Question, faq: Faq | None) -> str:
     return f'<div class="coursekit-faq-links"><p>{say("read_more")}</p><ul>{"".join(links)}</ul></div>'
 
 
-def _question(question: Question, number: int, total: int, base: str, seed: int | None, faq: Faq | None) -> str:
+def _objective(question: Question, objectives: Mapping[str, str] | None) -> str:
+    if objectives is None or not question.objective:
+        return ""
+    text = objectives.get(question.objective, question.objective)
+    return f'<p class="coursekit-objective"><strong>{say("objective")}</strong> {to_inline_html(text)}</p>'
+
+
+def _question(
+    question: Question, number: int, total: int, base: str, seed: int | None, faq: Faq | None,
+    objectives: Mapping[str, str] | None,
+) -> str:
     prompt = to_html(question.prompt)
     single = _ONE_PARAGRAPH.match(prompt)
     counter = f'<span class="coursekit-number">{say("question_number", number=number, total=total)} </span>'
@@ -188,8 +203,8 @@ def _question(question: Question, number: int, total: int, base: str, seed: int 
         f"{legend}{body}{_controls(question, base, seed)}"
         f'<div class="coursekit-actions" hidden></div>'
         f'<div class="coursekit-feedback" id="{base}--feedback" aria-live="polite"></div>'
-        f'<details class="coursekit-answer"><summary>{say("show_answer")}</summary>'
-        f"{_answer_key(question, seed)}"
+        f'<details class="coursekit-answer"{" open" if objectives is not None else ""}>'
+        f'<summary>{say("show_answer")}</summary>{_answer_key(question, seed)}{_objective(question, objectives)}'
         f"{more}</details></fieldset>"
     )
 
@@ -201,22 +216,33 @@ def render_quiz(
     seed: int | None = None,
     show_answer_after: int | None = None,
     faq: Faq | None = None,
+    mode: str = "learner",
+    objectives: Mapping[str, str] | None = None,
 ) -> str:
     """The quiz as one HTML fragment (no script): ids come from the course, quiz and question ids.
 
     `seed` shuffles choices as `coursekit.order` does; `show_answer_after=N` keeps the answer hidden
     (when JavaScript runs) until N wrong tries; `faq`, when given, names the linked FAQ entries.
+    `mode` "class" projects one question at a time with a show-of-hands tally; "instructor" shows every
+    answer open, with the objective each question assesses (`objectives`: objective id to text). Both
+    carry the answer-key marker: they belong on instructor pages only.
     """
+    if mode not in QUIZ_MODES:
+        raise ValueError(f"unknown quiz mode {mode!r} (known: {', '.join(QUIZ_MODES)})")
+    if mode == "instructor" and objectives is None:
+        objectives = {}
     root = f"ck--{escape(course_id)}--{escape(bank.id)}"
     total = len(bank.questions)
     questions = "".join(
-        _question(question, number, total, f"{root}--{escape(question.id)}", seed, faq)
+        _question(question, number, total, f"{root}--{escape(question.id)}", seed, faq, objectives)
         for number, question in enumerate(bank.questions, start=1)
     )
     intro = f'<div class="coursekit-intro">{to_html(bank.intro)}</div>' if bank.intro else ""
     reveal = "" if show_answer_after is None else f' data-show-answer-after="{int(show_answer_after)}"'
+    marked = "" if mode == "learner" else f" {ANSWER_KEY_CLASS}"
+    reveal += "" if mode == "learner" else f' data-mode="{mode}"'
     return (
-        f'<section class="coursekit-quiz tex2jax_ignore mathjax_ignore" id="{root}"'
+        f'<section class="coursekit-quiz tex2jax_ignore mathjax_ignore{marked}" id="{root}"'
         f' data-quiz-id="{escape(bank.id)}" data-course="{escape(course_id)}"{reveal}'
         f' aria-labelledby="{root}--title">'
         f'<p class="coursekit-title" id="{root}--title"><strong>{escape(bank.title)}</strong></p>{intro}'

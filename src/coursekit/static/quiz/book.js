@@ -4,7 +4,7 @@ if (typeof module !== "undefined" && module.exports) module.exports = api;
 if (root && root.document && !root.coursekitQuiz) {
   root.coursekitQuiz = api;
   api.start = function () {
-    all(document, ".coursekit-quiz").forEach(function (el) { setUp(el, gradeHere); });
+    all(document, ".coursekit-quiz").forEach(function (el) { start(el, gradeHere); });
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", api.start);
   else api.start();

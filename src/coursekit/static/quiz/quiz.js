@@ -154,7 +154,7 @@ function showFeedback(q) {
   var g = q.state.grade;
   var right = !!(g && g.correct);
   var offered = q.quiz.showAfter === null ? q.state.wrong > 0 : revealed(q);
-  q.answer.hidden = !offered || right;
+  q.answer.hidden = q.quiz.mode !== "instructor" && (!offered || right);
   q.retry.hidden = !(g && g.answered && !right);
   box.className = "coursekit-feedback" + (!g ? "" : right ? " is-correct" : g.answered ? " is-wrong" : " is-empty");
   if (q.state.note) box.appendChild(element("p", "coursekit-note", q.state.note));
@@ -368,6 +368,7 @@ function setUp(el, grader) {
   var quiz = {
     el: el,
     grader: grader,
+    mode: el.getAttribute("data-mode"),
     showAfter: after === null ? null : Number(after),
     score: el.querySelector(".coursekit-score"),
     summary: el.querySelector(".coursekit-summary"),
@@ -393,6 +394,15 @@ function setUp(el, grader) {
     apply(q, good);
   });
   return quiz;
+}
+
+/* A quiz in class mode (`data-mode="class"`) is projected; any other is answered. */
+function start(el, grader) {
+  if (el.getAttribute("data-mode") === "class") {
+    if (!el.hasAttribute("data-coursekit-ready")) classMode(el);
+  } else {
+    setUp(el, grader);
+  }
 }
 
 function gradeHere(q, response, done) {

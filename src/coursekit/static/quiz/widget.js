@@ -21,7 +21,7 @@ function render(context) {
     waiting[ask] = done;
     model.send({ event: "check", ask: ask, question: q.id, response: response, restored: !!restored });
   }
-  all(el, ".coursekit-quiz").forEach(function (quizEl) { setUp(quizEl, askPython); });
+  all(el, ".coursekit-quiz").forEach(function (quizEl) { start(quizEl, askPython); });
   return function () {
     model.off("msg:custom", onMessage);
   };

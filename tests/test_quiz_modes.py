@@ -1,0 +1,81 @@
+"""Class and instructor modes: the same quiz front end, projected for a room or shown with its answers."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, expect
+
+import coursekit
+from conftest import FIXTURES
+from coursekit.answer_key import ANSWER_KEY_CLASS
+from coursekit.bank import load_bank
+from coursekit.course import current_course
+from coursekit.quiz_assets import classic_script, stylesheet
+from coursekit.static_quiz import render_quiz
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+BANK = load_bank(FIXTURES / "banks" / "every_type.yml")
+
+
+def test_instructor_mode_shows_faq_questions_and_objective_text_not_ids() -> None:
+    course = current_course()
+    quiz = coursekit.quiz("causes", mode="instructor")
+    page = BeautifulSoup(quiz.static_html, "html.parser")
+    assert ANSWER_KEY_CLASS in page.section["class"] and page.section["data-mode"] == "instructor"
+    first = course.bank("causes").questions[0]
+    box = page.select_one(f'fieldset[data-question-id="{first.id}"]')
+    assert box.details.has_attr("open")
+    objective = next(o for lesson in course.lessons.lessons for o in lesson.objectives if o.id == first.objective)
+    assert objective.text in box.select_one(".coursekit-objective").get_text()
+    assert first.objective not in box.get_text()
+    for faq_id in first.faq:
+        assert course.faq.entry(faq_id).question in box.select_one(".coursekit-faq-links").get_text()
+
+
+def test_class_mode_is_marked_for_instructors_and_the_learner_quiz_is_not() -> None:
+    assert ANSWER_KEY_CLASS in BeautifulSoup(render_quiz(BANK, "c", mode="class"), "html.parser").section["class"]
+    assert ANSWER_KEY_CLASS not in BeautifulSoup(render_quiz(BANK, "c"), "html.parser").section["class"]
+    with pytest.raises(ValueError, match="unknown quiz mode 'teacher'"):
+        render_quiz(BANK, "c", mode="teacher")
+
+
+@pytest.fixture
+def class_page(page: Page, tmp_path) -> Page:
+    html = tmp_path / "class.html"
+    html.write_text(
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class</title><style>{stylesheet()}</style>'
+        f"</head><body><main>{render_quiz(BANK, 'c', mode='class')}</main><script>{classic_script()}</script>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    page.goto(html.as_uri())
+    return page
+
+
+@pytest.mark.browser
+def test_class_mode_shows_one_question_at_a_time_with_reveal_and_a_tally(class_page: Page) -> None:
+    page = class_page
+    shown = page.locator("fieldset.coursekit-question:visible")
+    expect(shown).to_have_count(1)
+    expect(shown.locator("legend")).to_contain_text("Question 1 of 7.")
+    expect(shown.locator("details")).to_be_hidden()
+    expect(page.get_by_role("button", name="Check")).to_have_count(0)
+    shown.get_by_role("spinbutton", name="Carrying blood back to the heart").fill("12")
+    shown.get_by_role("spinbutton", name="Making blood cells").fill("4")
+    chart = shown.locator(".coursekit-chart")
+    expect(chart.locator("figcaption")).to_have_text("Show of hands: 16 answers")
+    expect(chart).to_contain_text("Carrying blood back to the heart: 12 (75%)")
+    expect(chart).not_to_contain_text("(right answer)")
+    page.get_by_role("button", name="Reveal answer").click()
+    expect(shown.locator("details")).to_be_visible()
+    expect(chart).to_contain_text("Carrying blood back to the heart (right answer): 12 (75%)")
+    page.get_by_role("button", name="Hide answer").click()
+    expect(shown.locator("details")).to_be_hidden()
+    page.get_by_role("button", name="Next").click()
+    expect(shown.locator("legend")).to_contain_text("Question 2 of 7.")
+    page.get_by_role("button", name="Previous").click()
+    expect(shown.locator(".coursekit-chart")).to_contain_text("Carrying blood back to the heart: 12 (75%)")
+    results = Axe().run(page, options=WCAG)
+    assert [v["id"] for v in results.response["violations"]] == []
