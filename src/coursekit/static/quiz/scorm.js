@@ -148,7 +148,7 @@ var scorm = (function () {
     root.addEventListener("pagehide", finish);
   }
 
-  return { begin: begin, encode: encode, limit: LIMIT };
+  return { begin: begin };
 })();
 if (root && root.document && !root.coursekitQuiz) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scorm.begin);
