@@ -37,9 +37,9 @@ test: book instructor workflows $(LMS_RUNTIME)
 	$(PY) -m pytest
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
-# (html_extra_path) so a notebook opened outside this repository can install it. Rebuilt only when a
+# (coursekit.build copies it there) so a notebook opened outside this repository can install it. Rebuilt only when a
 # file that goes into it changes.
-$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* content/*.yml content/*/* notebooks/*.py)
+$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py)
 	@rm -rf _build/wheel build
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
 	@rm -rf build
@@ -81,7 +81,7 @@ lab: $(STAMP)
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
 # two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
-bench: check $(WHEEL) bench/node_modules/.bin/lighthouse
+bench: check bench/node_modules/.bin/lighthouse
 	$(PY) bench/bench.py $(BENCH_ARGS)
 
 bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json

@@ -1,5 +1,8 @@
 """Build the course book and measure it against a stock Jupyter Book 1 book; write bench/report.md.
 
+Also measured: rebuilds of a copy of the book after no change, after editing one bank and after editing one
+lesson (with the notebooks each re-ran), and the time to click every Check on a 500-question preview page.
+
 Run with `make bench` (or `.venv/bin/python bench/bench.py --help`). Every page is served gzip-compressed from
 localhost, as any real host would, and loaded in a fresh browser context (cold cache). Two clean builds of the
 course must give identical HTML: if not, the script names the first differing file and line and exits 1.
@@ -26,12 +29,19 @@ from pathlib import Path
 from typing import ClassVar
 
 from playwright.sync_api import sync_playwright
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
-BUDGET = {"lesson_kb": 300, "lesson_requests": 15, "accessibility": 100, "performance": 95, "noop_s": 5.0}
+BUDGET = {
+    "lesson_kb": 300, "lesson_requests": 15, "accessibility": 100, "performance": 95, "noop_s": 5.0, "bank_s": 10.0,
+    "check_all_ms": 300,
+}
+BOOK_SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "content")
+EXECUTED = re.compile(r"^(\S+)\.(?:ipynb|md): Executing notebook", re.MULTILINE)
+CHECK_QUESTIONS = 500
 COMPRESSIBLE = (".html", ".js", ".css", ".svg", ".json", ".txt", ".map", ".xml")
 
 
@@ -71,8 +81,8 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def build(source: Path, out: Path, clean: bool) -> float:
-    """Build the book at `source` into `out` (-W -n --keep-going); return seconds taken."""
+def build(source: Path, out: Path, clean: bool) -> tuple[float, list[str]]:
+    """Build the book at `source` into `out` (-W -n --keep-going); return seconds taken and the notebooks run."""
     if clean and out.exists():
         shutil.rmtree(out)
     started = time.perf_counter()
@@ -80,7 +90,67 @@ def build(source: Path, out: Path, clean: bool) -> float:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.exit(f"build of {source} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    output = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)
+    return seconds, sorted(Path(path).relative_to(source).as_posix() for path in EXECUTED.findall(output))
+
+
+def rebuilds(source: Path, work: Path) -> list[tuple[str, float, list[str]]]:
+    """Rebuild a copy of the book after no change, after editing one bank, and after editing one lesson."""
+    copy = work / "edited"
+    copy.mkdir()
+    for name in BOOK_SOURCES:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, copy / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        else:
+            shutil.copy(source / name, copy / name)
+    out = work / "edited-out"
+    build(copy, out, clean=True)
+    rows = [("no change", *build(copy, out, clean=False))]
+
+    bank = copy / "content" / "quizzes" / "causes.yml"
+    prompt = YAML(typ="safe").load(bank)["questions"][0]["prompt"]
+    bank.write_text(bank.read_text(encoding="utf-8").replace(prompt, f"{prompt} (edited)", 1), encoding="utf-8")
+    rows.append(("one bank edited (`content/quizzes/causes.yml`)", *build(copy, out, clean=False)))
+
+    lesson = copy / "notebooks" / "03-prevention.ipynb"
+    notebook = json.loads(lesson.read_text(encoding="utf-8"))
+    paragraph = next(c for c in notebook["cells"] if c["cell_type"] == "markdown" and c["source"][-1][:1].isalpha())
+    paragraph["source"][-1] += " (edited)"
+    lesson.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    rows.append(("one lesson edited (a paragraph of `notebooks/03-prevention.ipynb`)", *build(copy, out, clean=False)))
+    return rows
+
+
+def check_every_question(browser, work: Path) -> tuple[float, int]:
+    """Milliseconds to click every Check (each question answered) on a 500-question preview page, the number of
+    Check buttons, and how many questions then say "Correct."."""
+    questions = [
+        {"id": f"q{n}", "type": "single", "prompt": f"Question {n}: which option is right?",
+         "options": [{"text": "This one.", "correct": True}, {"text": "That one.", "feedback": "No."}]}
+        for n in range(CHECK_QUESTIONS)
+    ]
+    bank, page_file = work / "check500.yml", work / "check500.html"
+    bank.write_text(json.dumps({"id": "check500", "title": "500 questions", "questions": questions}), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "coursekit", "preview", str(bank), "--out", str(page_file)], check=True)
+    page = browser.new_page()
+    page.goto(page_file.as_uri())
+    radios = page.get_by_role("radio", name="This one.")
+    radios.first.wait_for()
+    radios.evaluate_all("radios => radios.forEach(radio => radio.click())")
+    checks = page.get_by_role("button", name="Check", exact=True)
+    count = checks.count()
+    elapsed = checks.evaluate_all(
+        """async buttons => {
+          const started = performance.now();
+          buttons.forEach(button => button.click());
+          await new Promise(done => requestAnimationFrame(() => setTimeout(done)));
+          return performance.now() - started;
+        }"""
+    )
+    graded = page.get_by_text("Correct.", exact=False).count()
+    page.close()
+    return elapsed, count, graded
 
 
 def pages(html: Path) -> list[str]:
@@ -207,14 +277,15 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="course-bench-"))
     lines = ["# Course book benchmark", "", f"Source: `{args.source}`; scratch: `{work}`.", ""]
 
-    cold = build(args.source, work / "a", clean=True)
-    noop = build(args.source, work / "a", clean=False)
+    cold, _ = build(args.source, work / "a", clean=True)
+    noop, _ = build(args.source, work / "a", clean=False)
     build(args.source, work / "b", clean=True)
+    edits = rebuilds(args.source, work)
     html = work / "a" / "_build" / "html"
     difference = first_difference(html, work / "b" / "_build" / "html")
 
     subprocess.run([str(BIN / "jupyter-book"), "create", str(work / "stock")], check=True, capture_output=True)
-    stock_cold = build(work / "stock", work / "stock-out", clean=True)
+    stock_cold, _ = build(work / "stock", work / "stock-out", clean=True)
     stock_html = work / "stock-out" / "_build" / "html"
 
     ours, stock = measure_book(html), measure_book(stock_html)
@@ -231,6 +302,15 @@ def main() -> int:
         lines.append(f"| `make test` | {time.perf_counter() - started:.1f} |")
     verdict = "identical HTML" if difference is None else f"**DIFFERENT**: {difference}"
     lines += ["", f"Deterministic build (two clean builds): {verdict}", ""]
+    lines += ["Rebuilds of a copy of the book after an edit:", ""]
+    lines += ["| edit | seconds | notebooks re-run |", "|---|---:|---|"]
+    lines += [f"| {edit} | {seconds:.1f} | {', '.join(ran) or 'none'} |" for edit, seconds, ran in edits]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        check_ms, checks, graded = check_every_question(browser, work)
+        browser.close()
+    lines += ["", f"Clicking every Check ({checks} buttons, each question answered) on a {CHECK_QUESTIONS}-question "
+              f"preview page, until the next frame: {check_ms:.0f} ms ({graded} questions then show their verdict)", ""]
 
     lines += ["## Pages (cold cache, gzip)", "", *page_table(ours, stock), ""]
 
@@ -242,6 +322,10 @@ def main() -> int:
     misses += [f"{p}: {len(m['external'])} requests leave the site" for p, m in ours.items() if m["external"]]
     if noop > BUDGET["noop_s"]:
         misses.append(f"no-op rebuild {noop:.1f} s")
+    if edits[1][1] > BUDGET["bank_s"]:
+        misses.append(f"rebuild after editing one bank {edits[1][1]:.1f} s")
+    if check_ms > BUDGET["check_all_ms"]:
+        misses.append(f"clicking every Check on {CHECK_QUESTIONS} questions {check_ms:.0f} ms")
 
     if not args.no_lighthouse and LIGHTHOUSE.exists():
         lines += ["## Lighthouse", "", "| page | form | performance | accessibility | best practices | SEO |"]
@@ -266,7 +350,8 @@ def main() -> int:
     lines += ["## Budget", ""]
     lines += [f"Lesson pages <= {BUDGET['lesson_kb']} KB and <= {BUDGET['lesson_requests']} requests; Lighthouse "
               f"performance >= {BUDGET['performance']}, accessibility {BUDGET['accessibility']}; no-op rebuild "
-              f"< {BUDGET['noop_s']:.0f} s; no request leaves the site.", ""]
+              f"< {BUDGET['noop_s']:.0f} s; rebuild after one bank < {BUDGET['bank_s']:.0f} s; every Check on "
+              f"{CHECK_QUESTIONS} questions < {BUDGET['check_all_ms']} ms; no request leaves the site.", ""]
     lines += [f"- MISSED: {m}" for m in misses] or ["All met."]
     args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -77,6 +83,38 @@ def _require_browser() -> None:
     pytest.skip(message)
 
 
+@contextlib.contextmanager
+def jupyterlab(folder: Path, settings: Path):
+    """A JupyterLab serving `folder` on a free local port, with fresh settings in `settings`; yields its URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
+         "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={folder}",
+         "--LabApp.expose_app_in_browser=True",
+         # A fresh workspace and settings: nothing restored from earlier sessions on this machine.
+         f"--LabApp.workspaces_dir={settings}", f"--LabApp.user_settings_dir={settings}"],
+        env={**os.environ, "COURSEKIT_CONTENT": str(CONTENT)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(url + "api", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("JupyterLab did not start within 90 s")
+            time.sleep(0.5)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     _require_browser()
@@ -88,3 +126,16 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync", "--no-first-run", "--disable-quic",
         ],
     }
+
+
+STALE_OUTPUTS = "saved outputs differ from a fresh run: run `make notebooks`, then commit it"
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Name each notebook whose saved outputs no longer match a fresh run (nbval), with the one-line fix."""
+    failed = terminalreporter.stats.get("failed", [])
+    stale = sorted({report.location[0] for report in failed if report.location[0].endswith(".ipynb")})
+    if stale:
+        terminalreporter.section("notebooks whose saved outputs are out of date")
+        for notebook in stale:
+            terminalreporter.line(f"{notebook}: {STALE_OUTPUTS}")

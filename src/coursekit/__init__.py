@@ -5,10 +5,12 @@ In a notebook: `import coursekit`, then `coursekit.faq_page()` or `coursekit.faq
 
 from __future__ import annotations
 
-from coursekit import faq_html
+from coursekit import dependencies, faq_html
 from coursekit.course import current_course
 from coursekit.quiz_widget import Quiz
 from coursekit.static_quiz import QUIZ_MODES
+
+dependencies.note_modules_after_each_cell()
 
 
 def faq_page() -> faq_html.Html:

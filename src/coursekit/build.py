@@ -4,13 +4,15 @@ Runs Jupyter Book 1.x's Sphinx build on `_config.yml` and `_toc.yml` with warnin
 --keep-going`), the learner edition into `_build/html` and the instructor edition (Sphinx tag
 `instructor`, see `coursekit.editions`) into `_build/instructor/html`. Sphinx's progress lines are not
 shown; warnings and errors are, and `coursekit.build_report` says what was built and where to open it.
-The kernel's warning about unencrypted local TCP is shown once, not once per notebook.
+The kernel's warning about unencrypted local TCP is shown once, not once per notebook. The course's
+wheel (`make book` builds it into `_build/wheel`) is copied to the book's root, even when no page changed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import threading
 from contextlib import contextmanager
@@ -20,6 +22,7 @@ from coursekit.editions import INSTRUCTOR_TAG
 
 ROOT = Path.cwd()
 OUTPUT = {"learner": Path("_build/html"), "instructor": Path("_build/instructor/html")}
+WHEELS = Path("_build/wheel")
 KERNEL_TCP_WARNING = b"Kernel is running over TCP without encryption"
 
 
@@ -71,7 +74,17 @@ def build(edition: str, source: Path = ROOT) -> int:
         )
     if isinstance(result, BaseException):
         return 1
+    if result == 0:
+        publish_wheels(source / WHEELS, source / OUTPUT[edition])
     return result
+
+
+def publish_wheels(wheels: Path, book: Path) -> None:
+    """Replace the wheels at the book's root with those in `wheels`."""
+    for old in book.glob("*.whl"):
+        old.unlink()
+    for wheel in wheels.glob("*.whl"):
+        shutil.copy2(wheel, book)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import Field
 
 from coursekit.bank import Bank, load_bank
+from coursekit.dependencies import note
 from coursekit.faq import Faq, Model, Slug, Text, load_faq
 from coursekit.instructor import InstructorNotes, load_notes
 from coursekit.lessons import Lessons, load_lessons, objective_problems
@@ -49,9 +50,20 @@ def load_course_info(path: Path) -> CourseInfo:
     return info
 
 
+# The file (or folder) of the content folder each part of a Course is loaded from.
+SOURCES = {
+    "info": "course.yml", "faq": "faq.yml", "banks": "quizzes", "lessons": "lessons.yml",
+    "instructor": "instructor.yml", "red_flags": "red-flags.yml",
+}
+
+
 @dataclass(frozen=True)
 class Course:
-    """All content of one course: its id and title, the FAQ, and the quiz banks by id."""
+    """All content of one course: its id and title, the FAQ, and the quiz banks by id.
+
+    Reading a part notes its file as used (`coursekit.dependencies`), so the book rebuilds the pages that
+    show it; `bank(quiz_id)` notes that bank's file only.
+    """
 
     content: Path
     info: CourseInfo
@@ -61,11 +73,18 @@ class Course:
     instructor: InstructorNotes | None = None  # from instructor.yml, when the folder has one
     red_flags: RedFlags | None = None  # from red-flags.yml, when the folder has one
 
+    def __getattribute__(self, name: str):
+        if name in SOURCES:
+            note(object.__getattribute__(self, "content") / SOURCES[name])
+        return object.__getattribute__(self, name)
+
     def bank(self, quiz_id: str) -> Bank:
-        if quiz_id not in self.banks:
-            known = ", ".join(sorted(self.banks)) or "none"
+        banks = object.__getattribute__(self, "banks")
+        if quiz_id not in banks:
+            known = ", ".join(sorted(banks)) or "none"
             raise KeyError(f"no quiz with id {quiz_id!r} in {self.content / 'quizzes'} (known: {known})")
-        return self.banks[quiz_id]
+        note(banks[quiz_id].path or self.content / "quizzes" / f"{quiz_id}.yml")
+        return banks[quiz_id]
 
 
 def load_course(content: Path) -> Course:

@@ -1,0 +1,115 @@
+"""Sphinx extension: every edit reaches the book, and only the pages that show it are built again.
+
+Before a page is read (and its notebook executed, `execute_notebooks: force`), the environment variable
+of `coursekit.dependencies` names a fresh file; the engine lists there the content files and modules the
+page's outputs were made from. Each becomes a Sphinx dependency of the page, so a later build re-reads,
+and so re-executes, exactly the pages whose files changed. A folder stands for its files, and a file added
+to or removed from it also re-reads the page.
+
+Every page also shows the book's navigation (page titles, table of contents) and is shaped by the engine
+code Sphinx runs (the coursekit extensions) and the static files. When the navigation changes, every page is
+written again; that code and the static files are hashed into an HTML config value, so a change to them does
+the same. Neither executes a notebook.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+
+from coursekit.dependencies import ENGINE, ENV
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
+
+
+def start_recording(app: Sphinx, docname: str, source: list[str]) -> None:
+    record = Path(app.doctreedir) / "coursekit-dependencies" / f"{docname}.txt"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.unlink(missing_ok=True)
+    os.environ[ENV] = str(record)
+
+
+def note_recorded_dependencies(app: Sphinx, doctree) -> None:
+    env = app.env
+    record = Path(os.environ.pop(ENV, ""))
+    if not record.is_file():
+        return
+    for used in sorted({Path(line) for line in record.read_text(encoding="utf-8").splitlines()}):
+        if used.is_dir():
+            env.coursekit_folders.setdefault(env.docname, {})[str(used)] = _names(used)
+            for file in sorted(used.rglob("*")):
+                if file.is_file():
+                    env.note_dependency(str(file))
+        elif used.is_file():
+            env.note_dependency(str(used))
+    record.unlink()
+
+
+def pages_with_changed_folders(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    return [
+        docname
+        for docname, folders in env.coursekit_folders.items()
+        if any(_names(Path(folder)) != names for folder, names in folders.items())
+    ]
+
+
+def init_folders(app: Sphinx) -> None:
+    if not hasattr(app.env, "coursekit_folders"):
+        app.env.coursekit_folders = {}
+
+
+def purge_folders(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.coursekit_folders.pop(docname, None)
+
+
+def merge_folders(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    env.coursekit_folders.update({d: f for d, f in other.coursekit_folders.items() if d in docnames})
+
+
+def _navigation(env: BuildEnvironment) -> str:
+    titles = [f"{docname}: {title.astext()}" for docname, title in sorted(env.titles.items())]
+    toctrees = [node.pformat() for docname in sorted(env.tocs) for node in env.tocs[docname].findall(addnodes.toctree)]
+    return "\n".join(titles + toctrees)
+
+
+def all_pages_when_navigation_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    navigation = _navigation(env)
+    changed = getattr(env, "coursekit_navigation", navigation) != navigation
+    env.coursekit_navigation = navigation
+    return sorted(env.found_docs) if changed else []
+
+
+def page_inputs_digest(app: Sphinx, config: Config) -> None:
+    """Hash the engine modules loaded by Sphinx (the extensions and what they import) and every static file
+    (the book's and the engine's) into `coursekit_page_inputs`."""
+    modules = sorted(name for name in sys.modules if name == "coursekit" or name.startswith("coursekit."))
+    files = [Path(sys.modules[name].__file__) for name in modules if getattr(sys.modules[name], "__file__", None)]
+    folders = {Path(app.confdir, folder).resolve() for folder in config.html_static_path} | {ENGINE / "static"}
+    for folder in sorted(folders):
+        files += sorted(path for path in folder.rglob("*") if path.is_file())
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    config.coursekit_page_inputs = digest.hexdigest()
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("coursekit_page_inputs", "", "html")
+    app.connect("config-inited", page_inputs_digest, priority=900)
+    app.connect("builder-inited", init_folders)
+    app.connect("env-get-outdated", pages_with_changed_folders)
+    app.connect("env-purge-doc", purge_folders)
+    app.connect("env-merge-info", merge_folders)
+    app.connect("env-get-updated", all_pages_when_navigation_changed)
+    app.connect("source-read", start_recording)
+    app.connect("doctree-read", note_recorded_dependencies)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
