@@ -51,15 +51,6 @@ def add_quiz_static_path(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(folder)]
 
 
-def refresh_quiz_assets(app: Sphinx, exception: Exception | None) -> None:
-    """Write the quiz script and style into the built book: Sphinx copies static files only when a page
-    was rebuilt, so an edit to the quiz's code alone would otherwise not reach the book."""
-    from coursekit.quiz_assets import write_assets
-
-    if exception is None and app.builder.format == "html":
-        write_assets(Path(app.outdir) / "_static")
-
-
 def add_quiz_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if 'class="coursekit-quiz ' in context.get("body", ""):
         app.add_css_file("quiz.css")
@@ -71,5 +62,4 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(RewriteNotebookLinks)
     app.connect("config-inited", add_quiz_static_path)
     app.connect("html-page-context", add_quiz_assets)
-    app.connect("build-finished", refresh_quiz_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
