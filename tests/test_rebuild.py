@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from conftest import ROOT
 
 BOOK_SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "content")
-EXECUTED = re.compile(r"^(\S+)\.(?:ipynb|md): Executing notebook", re.MULTILINE)
+EXECUTED = re.compile(r"^notebooks run: \d+ \((.*)\)$", re.M)
 IMAGES = re.compile(r'<img [^>]*src="([^"]+)"')
 LESSONS = ("01-causes", "02-symptoms", "03-prevention", "04-treatment", "05-review", "source-faq")
 
@@ -39,18 +39,19 @@ class Book:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.html = root / "_build" / "html"
+        self.html = root / "_build" / "instructor" / "html"  # every page: the instructor edition
 
     def build(self) -> Build:
         before = self._page_times()
         env = {key: value for key, value in os.environ.items() if key != "COURSEKIT_CONTENT"}
         env["PYTHONPATH"] = str(self.root / "src")
         done = subprocess.run(
-            [Path(sys.executable).parent / "jupyter-book", "build", self.root, "-W", "-n", "--keep-going"],
-            capture_output=True, text=True, env=env, check=False, timeout=900,
+            [sys.executable, "-m", "coursekit.build", "instructor"],
+            capture_output=True, text=True, env=env, check=False, timeout=900, cwd=self.root,
         )
         output = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)
-        executed = {Path(path).relative_to(self.root).as_posix() for path in EXECUTED.findall(output)}
+        ran = EXECUTED.search(output)
+        executed = set(ran.group(1).split(", ")) if ran else set()
         rewritten = {page for page, time in self._page_times().items() if before.get(page) != time}
         return Build(done.returncode, output, executed, rewritten)
 
