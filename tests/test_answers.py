@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT
-from coursekit.answer_key import bank_key_html
+from coursekit.answer_key_html import bank_key_html
 from coursekit.answers import correct_answers, labelled, number
 from coursekit.bank import Numeric
 from coursekit.course import load_course

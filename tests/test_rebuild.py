@@ -152,8 +152,8 @@ def test_content_edits_reach_every_page_that_shows_them(book: Book) -> None:
 
 
 def test_engine_notebook_module_and_lesson_edits_rerun_only_the_pages_that_use_them(book: Book) -> None:
-    # Of the engine's modules, only the answer key's page loads answer_key.py.
-    book.edit("src/coursekit/answer_key.py", "For instructors.</strong>", "For instructors Zqxengine.</strong>")
+    # Of the engine's modules, only the answer key's page loads answer_key_html.py.
+    book.edit("src/coursekit/answer_key_html.py", "For instructors.</strong>", "For instructors Zqxengine.</strong>")
     old_figures = IMAGES.findall(book.page("notebooks/01-causes.html"))
     book.edit("notebooks/figures.py", '"Flow falls with', '"Zqx flow falls with')
     book.edit("notebooks/04-treatment.ipynb", '"# ', '"# Zqxlesson ')

@@ -70,7 +70,7 @@ def red_flags(lesson_id: str | None = None, *, tier: str | None = None):
 # For instructors: pages under book/instructor/ call these; `root` is the path from the page to the book's root.
 def answer_key(root: str = "../../") -> faq_html.Html:
     """Every quiz's questions with correct answers, explanations, FAQ entries and objectives (instructors only)."""
-    from coursekit.answer_key import answer_key as course_answer_key
+    from coursekit.answer_key_html import answer_key as course_answer_key
 
     return course_answer_key(current_course(), root=root)
 

@@ -17,7 +17,6 @@ from collections.abc import Mapping
 
 import nh3
 
-from coursekit.answer_key import ANSWER_KEY_CLASS
 from coursekit.answers import correct_answers
 from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
 from coursekit.faq import Faq
@@ -27,6 +26,8 @@ from coursekit.order import display_order
 from coursekit.strings import say
 
 QUIZ_MODES = ("learner", "class", "instructor")
+# Marks every view that shows answers (instructor and class modes, the answer key): instructor pages only.
+ANSWER_KEY_CLASS = "coursekit-answer-key"
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.DOTALL)
 
 

@@ -14,8 +14,8 @@ from coursekit.faq import Faq
 from coursekit.faq_html import Html, entry_anchor
 from coursekit.lessons import Lessons, objective_anchor
 from coursekit.markdown import escape, to_html, to_inline_html
+from coursekit.static_quiz import ANSWER_KEY_CLASS
 
-ANSWER_KEY_CLASS = "coursekit-answer-key"
 SOURCE_FAQ = "notebooks/source-faq.ipynb"
 
 
