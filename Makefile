@@ -28,7 +28,11 @@ book: check $(WHEEL)
 instructor: check $(WHEEL)
 	$(PY) -m coursekit.build instructor
 
-test: book instructor workflows
+# scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 schemas
+# (installed when missing).
+LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
+
+test: book instructor workflows $(LMS_RUNTIME)
 	$(BIN)/ruff check src tests notebooks/*.py
 	$(PY) -m pytest
 
@@ -54,10 +58,15 @@ notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
-# Every quiz in every export format (Moodle GIFT, Canvas QTI, Anki, printable worksheets), each
-# run listing what its format could not carry.
-export: check
-	for format in gift qti anki worksheet; do $(PY) -m coursekit export --format $$format --out _build/export/$$format || exit 1; done
+# Every quiz in every export format (Moodle GIFT, Canvas QTI, Anki, printable worksheets) and the
+# course as LMS packages made from the learner book (Common Cartridge, SCORM 1.2), each run listing
+# what its format could not carry.
+export: book
+	for format in gift qti anki worksheet cc scorm; do $(PY) -m coursekit export --format $$format --out _build/export/$$format || exit 1; done
+
+$(LMS_RUNTIME): tests/lms/package.json tests/lms/package-lock.json
+	npm ci --prefix tests/lms --no-audit --no-fund --ignore-scripts
+	touch $@
 
 serve:
 	@test -f _build/html/index.html || { echo "No book yet: run 'make book' first."; exit 1; }

@@ -42,7 +42,7 @@ def test_instructor_edition_has_every_learner_page_plus_its_part_and_says_which_
     learner, instructor = _pages(BUILD), _pages(INSTRUCTOR_BUILD)
     assert set(learner) < set(instructor)
     assert {p for p in instructor if p.startswith(INSTRUCTOR_PAGES)} == {
-        f"{INSTRUCTOR_PAGES}{name}.html" for name in ("index", "schedule", "answer-key")
+        f"{INSTRUCTOR_PAGES}{name}.html" for name in ("index", "schedule", "answer-key", "lms")
     }
     assert [p for p, html in instructor.items() if BANNER not in html] == []
     assert [p for p, html in learner.items() if BANNER in html] == []

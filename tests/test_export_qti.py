@@ -51,8 +51,8 @@ def test_manifest_points_at_the_assessment(package):
     manifest = ET.fromstring(files["imsmanifest.xml"])
     resource = manifest.find("cp:resources/cp:resource", NS)
     assert resource.get("type") == "imsqti_xmlv1p2"
-    assert resource.get("href") in files
-    assert sorted(files) == ["every-type/every-type.xml", "imsmanifest.xml"]
+    assert resource.find("cp:file", NS).get("href") in files
+    assert sorted(files) == ["every-type/assessment_meta.xml", "every-type/every-type.xml", "imsmanifest.xml"]
 
 
 def test_every_question_is_present_with_its_canvas_type(course, package):

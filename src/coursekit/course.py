@@ -41,6 +41,8 @@ class CourseInfo(Model):
     title: Text
     # Spaced review (Leitner boxes): days until a question comes back after 1, 2, 3... right answers in a row.
     review_days: Items[PositiveInt] = Field(default=(1, 3, 7, 21, 60), min_length=1)
+    # The percent score at which a lesson counts as passed in an LMS (the SCORM package's mastery score).
+    mastery_score: int = Field(default=80, ge=0, le=100)
 
     @field_validator("review_days")
     @classmethod

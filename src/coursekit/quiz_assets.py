@@ -3,8 +3,9 @@ for the notebook widget, from the same files.
 
 `grading.js` (helpers), one file per question type in `types/`, `quiz.js` (the page side), `class.js`
 (class mode) and `progress.js` (spaced review, confidence, pretest recap, progress page) are joined
-into one scope with the interface strings; `book.js` or `widget.js` starts them. A classic script runs
-from `file://` too, where Chromium blocks module scripts.
+into one scope with the interface strings; `book.js` or `widget.js` starts them (the book's script also
+has `scorm.js`, which reports to an LMS when one launched the page). A classic script runs from
+`file://` too, where Chromium blocks module scripts.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def classic_script() -> str:
     """The book's `quiz.js`: runs in a page (set up on DOMContentLoaded) and in Node (exports the grading)."""
     return (
         "/* coursekit quiz (generated from coursekit/static/quiz/) */\n(function (root) {\n\"use strict\";\n"
-        f"{_body()}\n{_read('book.js')}}})(typeof window !== \"undefined\" ? window : null);\n"
+        f"{_body()}\n{_read('scorm.js')}\n{_read('book.js')}}})(typeof window !== \"undefined\" ? window : null);\n"
     )
 
 

@@ -1,4 +1,5 @@
-"""Exports of the course's quiz banks to the tools schools use: Moodle GIFT, Canvas QTI, Anki, paper.
+"""Exports of the course to the tools schools use: Moodle GIFT, Canvas QTI, Anki, paper, and LMS packages
+(Common Cartridge, SCORM 1.2) made from the built learner book.
 
 Each format is one module with `export(course, banks, out) -> Result`; each question type writes
 itself through its hooks (`coursekit.qtypes`). No question is ever dropped silently: whatever a
@@ -38,6 +39,11 @@ class Loss:
         return cls(f"{bank.id}/{question_id}", f"the whole question is not carried: {reason}", whole_question=True)
 
 
+def carried(bank: Bank, losses: list[Loss]) -> int:
+    """How many of a quiz's questions an export kept: all but those left out whole."""
+    return len(bank.questions) - sum(loss.whole_question for loss in losses)
+
+
 @dataclass
 class Result:
     """What one export wrote: files, how many questions (and FAQ cards), and what was lost."""
@@ -49,7 +55,7 @@ class Result:
 
     def add(self, bank: Bank, losses: list[Loss]) -> None:
         """Count a quiz's questions, less those the format could not carry, and keep its losses."""
-        self.questions += len(bank.questions) - sum(loss.whole_question for loss in losses)
+        self.questions += carried(bank, losses)
         self.losses += losses
 
 
@@ -59,7 +65,7 @@ def _exporter(name: str) -> Callable[[Course, list[Bank], Path], Result]:
     return import_module(f"coursekit.export.{name}").export
 
 
-FORMATS = ("gift", "qti", "anki", "worksheet")
+FORMATS = ("gift", "qti", "anki", "worksheet", "cc", "scorm")
 
 
 def export(course: Course, fmt: str, out: Path, quiz_ids: list[str] | None = None) -> Result:

@@ -13,6 +13,7 @@ from coursekit.check import check_path, faq_ids_for_bank
 from coursekit.course import current_course
 from coursekit.export import FORMATS, export
 from coursekit.export.gift_import import Known, bank_yaml, import_gift
+from coursekit.export.learner_book import MissingBook
 from coursekit.faq import SLUG, SLUG_MAX
 from coursekit.lessons import load_lessons
 from coursekit.paths import input_file_problem, output_file_problem, output_folder_problem
@@ -21,7 +22,9 @@ from coursekit.source import ContentError, Problem
 
 def add_commands(commands) -> None:
     """Add `export` and `import` to the `python -m coursekit` argument parser."""
-    export_cmd = commands.add_parser("export", help="export quiz banks to GIFT, QTI, Anki or printable worksheets")
+    export_cmd = commands.add_parser(
+        "export", help="export quiz banks to GIFT, QTI, Anki or worksheets, or the course as an LMS package (cc, scorm)"
+    )
     export_cmd.add_argument("--format", choices=FORMATS, required=True)
     export_cmd.add_argument("--quiz", action="append", metavar="ID", help="a quiz id (repeat; default: all)")
     export_cmd.add_argument("--out", type=Path, required=True, metavar="DIR")
@@ -47,6 +50,9 @@ def run_export(fmt: str, quiz_ids: list[str] | None, out: Path) -> int:
         return _print(error.problems)
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
+        return 2
+    except MissingBook as error:
+        print(error, file=sys.stderr)
         return 2
     cards = f" and {result.faq_cards} FAQ cards" if result.faq_cards else ""
     print(f"{fmt}: {result.questions} questions{cards} in {len(result.files)} file(s) under {out}")

@@ -64,6 +64,9 @@ class Matching(Question):
 
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("matching_question")
+        # Canvas's two-decimal share per pair, the last taking the rest, so a full match scores 100.
+        share = round(100 / len(self.pairs), 2)
+        points = [share] * (len(self.pairs) - 1) + [100 - share * (len(self.pairs) - 1)]
         for index, pair in enumerate(self.pairs):
             lid = item.sub(item.presentation, "response_lid", ident=f"response{index}")
             item.material(lid, pair.left)
@@ -72,7 +75,7 @@ class Matching(Question):
                 item.material(item.sub(render, "response_label", ident=f"match{right_index}"), right.right)
             condition = item.sub(item.processing, "respcondition")
             item.sub(item.sub(condition, "conditionvar"), "varequal", f"match{index}", respident=f"response{index}")
-            item.sub(condition, "setvar", f"{100 / len(self.pairs):.4f}", action="Add", varname="SCORE")
+            item.sub(condition, "setvar", f"{points[index]:.2f}", action="Add", varname="SCORE")
         return []
 
     def anki_front(self) -> str:

@@ -61,15 +61,18 @@ class Numeric(Question):
         low, high = self.bounds
         return Grade.right_or_wrong(low - EPSILON <= value <= high + EPSILON)
 
+    @property
+    def written_bounds(self) -> tuple[str, str]:
+        """The accepted range as written, in decimal: 0.3 ± 0.1 is "0.2" to "0.4", as the author meant it."""
+        if self.range is not None:
+            return number(self.range[0]), number(self.range[1])
+        answer, tolerance = Decimal(number(self.answer)), Decimal(number(self.tolerance))
+        return number(float(answer - tolerance)), number(float(answer + tolerance))
+
     def answer_texts(self) -> list[str]:
         """"6.25 % (from 5.75 to 6.75)" with a tolerance, "from 1 to 3 days" for a range, "5 kg" exactly."""
         unit = f" {self.unit}" if self.unit else ""
-        if self.range is not None:
-            low, high = (number(end) for end in self.range)
-        else:
-            # In decimal, so that 0.3 ± 0.1 reads "from 0.2 to 0.4", as the author meant it.
-            answer, tolerance = Decimal(number(self.answer)), Decimal(number(self.tolerance))
-            low, high = number(float(answer - tolerance)), number(float(answer + tolerance))
+        low, high = self.written_bounds
         accepted = f"from {low} to {high}"
         if self.range is not None:
             return [f"{accepted}{unit}"]
@@ -88,10 +91,8 @@ class Numeric(Question):
     def qti(self, item: QtiItem) -> list[str]:
         item.canvas_type("numerical_question")
         item.typed_answer(fibtype="Decimal")
-        both = item.sub(item.scoring(), "and")
-        low, high = self.bounds
-        item.sub(both, "vargte", number(low), respident="response1")
-        item.sub(both, "varlte", number(high), respident="response1")
+        low, high = self.written_bounds
+        item.numbers(low, high, None if self.answer is None else number(self.answer))
         return [f"unit {self.unit!r} (Canvas numbers have no unit)"] if self.unit else []
 
     def anki_front(self) -> str:

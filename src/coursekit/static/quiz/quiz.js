@@ -187,8 +187,19 @@ function showFeedback(q) {
   }
 }
 
+/* Tells the page that a quiz changed: its score, and `records()` gives each question's saved record (on
+   demand, so a check costs the same in a quiz of any length). The one thing other modules (scorm.js)
+   hear from a quiz. */
+function announce(quiz) {
+  if (!root || typeof root.CustomEvent !== "function") return;
+  var detail = { id: quiz.el.getAttribute("data-quiz-id"), points: quiz.points, checked: quiz.checked,
+    total: quiz.questions.length, records: function () { return quiz.questions.map(record); } };
+  quiz.el.dispatchEvent(new root.CustomEvent("coursekit-change", { bubbles: true, detail: detail }));
+}
+
 function showScore(quiz) {
   if (quiz.pretest) return;
+  announce(quiz);
   var total = quiz.questions.length;
   quiz.score.textContent = scoreLine(quiz.points, total, quiz.checked);
   var done = quiz.checked === total;
@@ -364,6 +375,11 @@ function questionSetUp(quiz, fieldset, number, prefix) {
   return q;
 }
 
+/* Where a quiz's questions are saved in browser storage: this prefix and the question's id. */
+function storagePrefix(el) {
+  return "coursekit:" + el.getAttribute("data-course") + ":" + el.getAttribute("data-quiz-id") + ":";
+}
+
 function setUp(el, grader) {
   if (el.hasAttribute("data-coursekit-ready")) return null;
   el.setAttribute("data-coursekit-ready", "");
@@ -381,7 +397,7 @@ function setUp(el, grader) {
     checked: 0,
     wrong: {}
   };
-  var prefix = "coursekit:" + el.getAttribute("data-course") + ":" + el.getAttribute("data-quiz-id") + ":";
+  var prefix = storagePrefix(el);
   all(el, "fieldset.coursekit-question").forEach(function (fieldset, i) {
     quiz.questions.push(questionSetUp(quiz, fieldset, i + 1, prefix));
   });

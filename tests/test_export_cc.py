@@ -1,0 +1,202 @@
+"""The Common Cartridge: checked against the CC 1.1 specification's structure (no package ships its
+schemas), every quiz read by an independent QTI reader, and its pages self-contained."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+import sys
+import zipfile
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from conftest import BUILD, CONTENT, FIXTURES
+from coursekit.course import load_course
+from coursekit.export import export
+from coursekit.export.learner_book import MissingBook
+from qti_reader import QTI, read_items
+
+CC = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+LOM = "{http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest}"
+# The resource types of CC 1.1 (the profile's vocabulary).
+CC_TYPES = {
+    "webcontent", "associatedcontent/imscc_xmlv1p1/learning-application-resource", "imsdt_xmlv1p1",
+    "imswl_xmlv1p1", "imsqti_xmlv1p2/imscc_xmlv1p1/assessment", "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank",
+    "imsbasiclti_xmlv1p0",
+}
+ASSESSMENT = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
+# The item profiles of the CC QTI profile.
+CC_ITEM_PROFILES = {
+    "cc.multiple_choice.v0p1", "cc.multiple_response.v0p1", "cc.true_false.v0p1", "cc.fib.v0p1",
+    "cc.pattern_match.v0p1", "cc.essay.v0p1",
+}
+# What a browser loads: scripts, media, frames, and stylesheets, icons and preloads (a canonical link is not loaded).
+REMOTE = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|<link\b(?=[^>]*\brel=["']?(?:stylesheet|icon|preload|modulepreload))[^>]*\bhref=["']?(?:https?:)?//""",
+    re.I,
+)
+
+
+@pytest.fixture(scope="module")
+def cartridge(tmp_path_factory):
+    if not (BUILD / "index.html").is_file():
+        pytest.fail(f"no built book in {BUILD}: run `make book` (make test does) first")
+    course = load_course(CONTENT)
+    out = tmp_path_factory.mktemp("cc")
+    result = export(course, "cc", out)
+    [path] = result.files
+    assert path == out / f"{course.info.id}.imscc"
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    return course, result, files, ET.fromstring(files["imsmanifest.xml"])
+
+
+def resources(manifest) -> dict[str, ET.Element]:
+    return {r.get("identifier"): r for r in manifest.iter(f"{CC}resource")}
+
+
+def test_manifest_is_a_common_cartridge_1_1(cartridge):
+    course, _, _, manifest = cartridge
+    assert manifest.tag == f"{CC}manifest"
+    assert manifest.findtext(f"{CC}metadata/{CC}schema") == "IMS Common Cartridge"
+    assert manifest.findtext(f"{CC}metadata/{CC}schemaversion") == "1.1.0"
+    title = manifest.find(f"{CC}metadata/{LOM}lom/{LOM}general/{LOM}title/{LOM}string")
+    assert title.text == course.info.title
+    [organization] = manifest.iter(f"{CC}organization")
+    assert organization.get("structure") == "rooted-hierarchy"
+    assert len(organization.findall(f"{CC}item")) == 1
+    identifiers = [e.get("identifier") for e in manifest.iter() if e.get("identifier")]
+    assert len(identifiers) == len(set(identifiers))
+    assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", ident) for ident in identifiers)
+
+
+def test_every_reference_resolves_and_every_file_is_listed(cartridge):
+    _, _, files, manifest = cartridge
+    found = resources(manifest)
+    assert {r.get("type") for r in found.values()} <= CC_TYPES
+    for item in manifest.iter(f"{CC}item"):
+        if item.get("identifierref"):
+            assert item.get("identifierref") in found
+            assert item.findtext(f"{CC}title")
+    listed = set()
+    for resource in found.values():
+        for dependency in resource.iter(f"{CC}dependency"):
+            assert dependency.get("identifierref") in found
+        if resource.get("href"):
+            assert resource.get("href") in files
+        listed |= {f.get("href") for f in resource.iter(f"{CC}file")}
+    assert listed <= set(files)
+    assert set(files) - listed == {"imsmanifest.xml"}
+
+
+def test_the_profile_rules_of_cc_1_1(cartridge):
+    """The Schematron rules of the CC 1.1 profile of IMS CP (in its schema's annotation) that concern the
+    resource types the cartridge uses."""
+    manifest = cartridge[3]
+    found = resources(manifest)
+    kind = {ident: resource.get("type") for ident, resource in found.items()}
+    for ident, resource in found.items():
+        files = [f.get("href") for f in resource.findall(f"{CC}file")]
+        depends = [d.get("identifierref") for d in resource.findall(f"{CC}dependency")]
+        assert len(files) == len(set(files)), f"{ident}: a file listed twice (rule 9a)"
+        assert len(depends) == len(set(depends)) and ident not in depends, f"{ident}: rule 7"
+        if resource.get("href"):
+            assert resource.get("href") in files, f"{ident}: its href is not one of its files (rule 10)"
+        if kind[ident] == ASSESSMENT:
+            assert len(files) == 1 and resource.get("href") is None, f"{ident}: rule 3a-c"
+            assert all(kind[d] == "associatedcontent/imscc_xmlv1p1/learning-application-resource" for d in depends)
+        else:
+            assert all(kind[d] == "webcontent" for d in depends), f"{ident}: a prohibited dependency (rules 5, 6)"
+    for item in manifest.iter(f"{CC}item"):
+        if item.get("identifierref"):
+            assert item.find(f"{CC}item") is None, "a learning object item with child items (rule 8b)"
+            assert found[item.get("identifierref")].get("href") or kind[item.get("identifierref")] == ASSESSMENT
+
+
+def test_one_module_per_lesson_in_course_order_then_its_quiz(cartridge):
+    course, _, _, manifest = cartridge
+    found = resources(manifest)
+    [root] = manifest.iter(f"{CC}organization")
+    modules = root.findall(f"{CC}item/{CC}item")
+    start, lessons = modules[0], modules[1:]
+    assert [i.findtext(f"{CC}title") for i in start.findall(f"{CC}item")] == ["For education only", "When to seek care"]
+    assert [m.findtext(f"{CC}title") for m in lessons] == [
+        f"Lesson {lesson.number}: {lesson.id.capitalize()}" for lesson in course.lessons.lessons
+    ]
+    for module, lesson in zip(lessons, course.lessons.lessons, strict=True):
+        page, quiz = (found[i.get("identifierref")] for i in module.findall(f"{CC}item"))
+        assert page.get("href") == "web_resources/" + lesson.notebook.replace(".ipynb", ".html")
+        assert page.get("type") == "webcontent"
+        assert quiz.get("type") == ASSESSMENT and quiz.get("identifier") == f"quiz-{lesson.id}"
+
+
+def test_every_quiz_parses_in_the_cartridge_profile_and_for_canvas(cartridge):
+    course, result, files, manifest = cartridge
+    found = resources(manifest)
+    read = 0
+    for resource in (r for r in found.values() if r.get("type") == ASSESSMENT):
+        bank = course.bank(resource.get("identifier").removeprefix("quiz-"))
+        [qti] = [f.get("href") for f in resource.iter(f"{CC}file")]
+        idents = read_items(files[qti])
+        assert idents and set(idents) <= {f"{bank.id}.{q.id}" for q in bank.questions}
+        read += len(idents)
+        root = ET.fromstring(files[qti])
+        profiles = [f.findtext(f"{QTI}fieldentry") for f in root.iter(f"{QTI}qtimetadatafield")
+                    if f.findtext(f"{QTI}fieldlabel") == "cc_profile"]
+        assert profiles[0] == "cc.exam.v0p1" and set(profiles[1:]) <= CC_ITEM_PROFILES
+        assert len(profiles) == len(idents) + 1
+        [dependency] = resource.findall(f"{CC}dependency")
+        canvas = [f.get("href") for f in found[dependency.get("identifierref")].iter(f"{CC}file")]
+        assert [name.rsplit("/", 1)[-1] for name in canvas] == ["assessment_meta.xml", f"quiz-{bank.id}.xml.qti"]
+        carried_by_canvas = read_items(files[canvas[1]])
+        assert len(carried_by_canvas) >= len(idents)
+        meta = ET.fromstring(files[canvas[0]])
+        for qti_file in (qti, canvas[1]):
+            assert ET.fromstring(files[qti_file]).find(f"{QTI}assessment").get("ident") == resource.get("identifier")
+        assert meta.get("identifier") == resource.get("identifier")
+    assert read == result.questions
+
+
+def test_types_the_profile_cannot_carry_are_named(cartridge):
+    course, result, _, _ = cartridge
+    left_out = {loss.where: loss.what for loss in result.losses if loss.whole_question}
+    for bank in course.banks.values():
+        for question in bank.questions:
+            where = f"{bank.id}/{question.id}"
+            if question.type in ("numeric", "matching", "ordering"):
+                assert where in left_out
+            else:
+                assert where not in left_out
+    assert "the Common Cartridge QTI profile has no numerical_question: only Canvas keeps it" in str(left_out)
+    introductions = {loss.where for loss in result.losses if "introduction" in loss.what}
+    assert introductions == {bank.id for bank in course.banks.values() if bank.intro}
+
+
+def test_pages_are_self_contained(cartridge):
+    files = cartridge[2]
+    # The theme's `_static/*macros.html` are templates, not pages.
+    pages = [name for name in files if name.endswith(".html") and "/_static/" not in name]
+    assert "web_resources/disclaimer.html" in pages and "web_resources/book/when-to-seek-care.html" in pages
+    for name in pages:
+        text = files[name].decode("utf-8")
+        assert not REMOTE.search(text), f"{name} loads something from another site"
+        for target in re.findall(r"""(?:src|href)="([^"#?:]+)[#?"]""", text):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(name), target))
+            assert resolved in files, f"{name} links to {target}, not in the cartridge"
+    disclaimer = files["web_resources/disclaimer.html"].decode("utf-8")
+    assert "not medical advice" in disclaimer and 'href="book/when-to-seek-care.html"' in disclaimer
+
+
+def test_without_a_built_book_the_export_says_so(tmp_path):
+    course = load_course(FIXTURES / "export" / "content")
+    with pytest.raises(MissingBook, match="make book"):
+        export(course, "cc", tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "coursekit", "export", "--format", "cc", "--out", str(tmp_path)],
+        capture_output=True, text=True, env={"COURSEKIT_CONTENT": str(FIXTURES / "export" / "content"), "PATH": ""},
+    )
+    assert run.returncode == 2
+    assert "no built learner book" in run.stderr and "Traceback" not in run.stderr
