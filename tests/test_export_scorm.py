@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import xmlschema
-from playwright.sync_api import Browser, FrameLocator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from conftest import BUILD, CONTENT, serve_folder
 from coursekit.course import load_course
@@ -125,15 +125,20 @@ def lesson_href(package, quiz_id: str) -> str:
     raise AssertionError(f"no SCO holds the quiz {quiz_id}")
 
 
-def launch(browser: Browser, lms: str, href: str, state: dict) -> tuple[Page, FrameLocator, list]:
-    """A new learner browser (empty storage), the lesson launched by the test LMS with `state`; its errors."""
+# The lesson's quiz, not the pretest that opens the lesson.
+LESSON_QUIZ = ".coursekit-quiz.coursekit-live:not([data-pretest])"
+
+
+def launch(browser: Browser, lms: str, href: str, state: dict) -> tuple[Page, Locator, list]:
+    """A new learner browser (empty storage), the lesson launched by the test LMS with `state`: the page, its
+    lesson quiz, and its errors."""
     page = browser.new_context().new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
     page.goto(f"{lms}lms.html?sco={quote(href)}#{quote(json.dumps(state))}")
-    frame = page.frame_locator("#sco")
-    expect(frame.locator(".coursekit-quiz.coursekit-live")).to_be_visible(timeout=60_000)
-    return page, frame, errors
+    quiz = page.frame_locator("#sco").locator(LESSON_QUIZ)
+    expect(quiz).to_be_visible(timeout=60_000)
+    return page, quiz, errors
 
 
 def answer_all(frame, wrong: int) -> dict[str, object]:
@@ -259,11 +264,12 @@ def test_without_an_lms_the_lesson_is_the_book(page: Page, lms, package):
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
     page.goto(f"{lms}package/{href}")
-    expect(page.locator(".coursekit-quiz.coursekit-live")).to_be_visible(timeout=60_000)
+    quiz = page.locator(LESSON_QUIZ)
+    expect(quiz).to_be_visible(timeout=60_000)
     assert page.evaluate("typeof window.API") == "undefined"
-    answer_all(page, wrong=1)
-    total = page.locator("fieldset.coursekit-question").count()
-    expect(page.locator(".coursekit-score")).to_contain_text(f"{total - 1} of {total} ({total} checked)")
+    answer_all(quiz, wrong=1)
+    total = quiz.locator("fieldset.coursekit-question").count()
+    expect(quiz.locator(".coursekit-score")).to_contain_text(f"{total - 1} of {total} ({total} checked)")
     page.reload()
-    expect(page.locator(".coursekit-score")).to_contain_text(f"{total - 1} of {total} ({total} checked)")
+    expect(quiz.locator(".coursekit-score")).to_contain_text(f"{total - 1} of {total} ({total} checked)")
     assert errors == []
