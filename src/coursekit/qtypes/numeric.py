@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -11,6 +11,7 @@ from coursekit.answers import number
 from coursekit.grade import EPSILON, Grade, parse_number
 from coursekit.markdown import escape, to_inline_html
 from coursekit.qtypes.base import Question, key_line
+from coursekit.qtypes.quiz_html import key_sentence, typed_input
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
@@ -103,3 +104,13 @@ class Numeric(Question):
 
     def worksheet_key(self) -> str:
         return key_line([to_inline_html(text) for text in self.answer_texts()])
+
+    def grading_data(self) -> dict[str, Any]:
+        low, high = self.bounds
+        return {"low": low, "high": high}
+
+    def quiz_controls(self, base: str, seed: int | None) -> str:
+        return typed_input(base, self.unit, numeric=True)
+
+    def quiz_answer(self, seed: int | None) -> str:
+        return key_sentence(self.answer_texts())
