@@ -44,6 +44,10 @@ class Question(Model):
         """The correct answer, one Markdown string per item."""
         raise NotImplementedError
 
+    def unanswered_verdict(self, response: Any) -> str:
+        """The name of the interface string saying why `response` counts as no answer."""
+        return "verdict_empty"
+
     def feedback_notes(self) -> list[tuple[str, str]]:
         """(choice, feedback) pairs shown with the answer; none unless the type has them."""
         return []

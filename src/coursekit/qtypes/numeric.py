@@ -62,6 +62,10 @@ class Numeric(Question):
         low, high = self.bounds
         return Grade.right_or_wrong(low - EPSILON <= value <= high + EPSILON)
 
+    def unanswered_verdict(self, response: Any) -> str:
+        typed = isinstance(response, str) and response.strip()
+        return "verdict_not_a_number" if typed else "verdict_empty"
+
     def answer_texts(self) -> list[str]:
         """"6.25 % (from 5.75 to 6.75)" with a tolerance, "from 1 to 3 days" for a range, "5 kg" exactly."""
         unit = f" {self.unit}" if self.unit else ""
