@@ -134,7 +134,7 @@ def cases() -> list[dict]:
             for response in responses(question):
                 python = grade(question, response)
                 found.append({
-                    "verdict": verdict(question.type, python, response),
+                    "verdict": verdict(question, python, response),
                     "where": f"{path.name}:{question.id}:{response!r}",
                     "key": key,
                     "response": response,

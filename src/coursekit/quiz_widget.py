@@ -74,16 +74,15 @@ class Quiz(anywidget.AnyWidget):
             return
         question_id, response = str(content.get("question")), content.get("response")
         result = self.grade(question_id, response)
-        question_type = next((q.type for q in self.bank.questions if q.id == question_id), "")
+        question = next((q for q in self.bank.questions if q.id == question_id), None)
         self.send({
             "event": "graded", "ask": content.get("ask"), "grade": asdict(result),
-            "verdict": verdict(question_type, result, response),
+            "verdict": verdict(question, result, response),
         })
         if not result.answered:
             return
         self.grades[question_id] = result
         if not content.get("restored"):
-            question = self.bank.question(question_id)
             for hook in self._hooks:
                 hook(question, response, result)
 

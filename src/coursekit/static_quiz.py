@@ -15,14 +15,10 @@ import json
 import re
 from collections.abc import Mapping
 
-import nh3
-
-from coursekit.answers import correct_answers
-from coursekit.bank import Bank, Matching, MultipleChoice, Numeric, Question, SingleChoice, TextAnswer, TrueFalse
+from coursekit.bank import Bank, Question
 from coursekit.faq import Faq
 from coursekit.faq_html import entry_link
 from coursekit.markdown import escape, to_html, to_inline_html
-from coursekit.order import display_order
 from coursekit.strings import say
 
 QUIZ_MODES = ("learner", "class", "instructor")
@@ -39,130 +35,11 @@ def question_hash(question: Question) -> str:
 
 def grading_key(question: Question) -> dict:
     """What `quiz.js` needs to grade a response exactly as `coursekit.grade` does."""
-    if isinstance(question, SingleChoice | MultipleChoice):
-        return {"type": question.type, "correct": [option.correct for option in question.options]}
-    if isinstance(question, TrueFalse):
-        return {"type": question.type, "answer": question.answer}
-    if isinstance(question, Numeric):
-        low, high = question.bounds
-        return {"type": question.type, "low": low, "high": high}
-    if isinstance(question, Matching):
-        return {"type": question.type, "pairs": len(question.pairs)}
-    if isinstance(question, TextAnswer):
-        return {"type": question.type, "accept": list(question.accept)}
-    if question.type == "ordering":
-        return {"type": question.type, "items": len(question.items)}
-    raise TypeError(f"no static rendering for question type {question.type!r}")
+    return {"type": question.type, **question.grading_data()}
 
 
 def _attr_json(data: dict) -> str:
     return escape(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-
-
-def _plain(text: str) -> str:
-    """Markdown reduced to escaped plain text, for elements that hold text only (<option>)."""
-    return nh3.clean(to_inline_html(text), tags=set()).strip()
-
-
-def _choices(question: SingleChoice | MultipleChoice, base: str, seed: int | None) -> str:
-    kind = "radio" if isinstance(question, SingleChoice) else "checkbox"
-    rows = []
-    for index in display_order(question, seed):
-        option_id = f"{base}--o{index}"
-        rows.append(
-            f'<div class="coursekit-option"><input type="{kind}" id="{option_id}" name="{base}" value="{index}">'
-            f' <label for="{option_id}">{to_inline_html(question.options[index].text)}</label></div>'
-        )
-    return f'<div class="coursekit-options">{"".join(rows)}</div>'
-
-
-def _true_false(base: str) -> str:
-    rows = [
-        f'<div class="coursekit-option"><input type="radio" id="{base}--{value}" name="{base}" value="{value}">'
-        f' <label for="{base}--{value}">{label}</label></div>'
-        for value, label in (("true", say("true")), ("false", say("false")))
-    ]
-    return f'<div class="coursekit-options">{"".join(rows)}</div>'
-
-
-def _typed(base: str, unit: str | None, numeric: bool) -> str:
-    mode = ' inputmode="decimal"' if numeric else ""
-    after = f' <span class="coursekit-unit">{escape(unit)}</span>' if unit else ""
-    return (
-        f'<div class="coursekit-typed"><label for="{base}--input">{say("your_answer")}</label>'
-        f' <input type="text" id="{base}--input" name="{base}" autocomplete="off" spellcheck="false"{mode}>'
-        f"{after}</div>"
-    )
-
-
-def _matching(question: Matching, base: str, seed: int | None) -> str:
-    order = display_order(question, seed)
-    rows = []
-    for left_index, pair in enumerate(question.pairs):
-        select_id = f"{base}--m{left_index}"
-        options = "".join(f'<option value="{j}">{_plain(question.pairs[j].right)}</option>' for j in order)
-        rows.append(
-            f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
-            f' <select id="{select_id}" name="{select_id}">'
-            f'<option value="">{say("choose")}</option>{options}</select></div>'
-        )
-    return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
-
-
-def _ordering(question: Question, seed: int | None) -> str:
-    order = display_order(question, seed)
-    items = "".join(
-        f'<li data-item="{i}"><span class="coursekit-item">{to_inline_html(question.items[i])}</span></li>'
-        for i in order
-    )
-    return f'<ol class="coursekit-order" data-start="{",".join(map(str, order))}">{items}</ol>'
-
-
-def _controls(question: Question, base: str, seed: int | None) -> str:
-    if isinstance(question, SingleChoice | MultipleChoice):
-        return _choices(question, base, seed)
-    if isinstance(question, TrueFalse):
-        return _true_false(base)
-    if isinstance(question, Numeric):
-        return _typed(base, question.unit, numeric=True)
-    if isinstance(question, TextAnswer):
-        return _typed(base, None, numeric=False)
-    if isinstance(question, Matching):
-        return _matching(question, base, seed)
-    if question.type == "ordering":
-        return _ordering(question, seed)
-    raise TypeError(f"no static rendering for question type {question.type!r}")
-
-
-def _sentence(text: str) -> str:
-    return text if text.rstrip().endswith((".", "!", "?", "…")) else f"{text}."
-
-
-def _answer_key(question: Question, seed: int | None) -> str:
-    if isinstance(question, SingleChoice | MultipleChoice):
-        items = []
-        for index in display_order(question, seed):
-            option = question.options[index]
-            mark = say("mark_right" if option.correct else "mark_wrong")
-            note = ""
-            if option.feedback:
-                note = f' <span class="coursekit-option-note">{to_inline_html(option.feedback)}</span>'
-            items.append(
-                f'<li data-option="{index}" data-correct="{str(option.correct).lower()}">'
-                f'<span class="coursekit-mark">{mark}</span> {to_inline_html(option.text)}{note}</li>'
-            )
-        return f'<ul class="coursekit-key">{"".join(items)}</ul>'
-    answers = [to_inline_html(text) for text in correct_answers(question)]
-    if isinstance(question, Matching):
-        items = "".join(f"<li>{answer}</li>" for answer in answers)
-        return f'<p>{say("right_matches")}</p><ul class="coursekit-key">{items}</ul>'
-    if question.type == "ordering":
-        items = "".join(f"<li>{answer}</li>" for answer in answers)
-        return f'<p>{say("right_order")}</p><ul class="coursekit-key">{items}</ul>'
-    if isinstance(question, TextAnswer):
-        accepted = "; ".join(f"“{escape(text)}”" for text in question.accept)
-        return f'<p class="coursekit-key">{say("accepted", answers=accepted)}.</p>'
-    return f'<p class="coursekit-key">{_sentence(say("right_answer", answer="; ".join(answers)))}</p>'
 
 
 def _faq_links(question: Question, faq: Faq | None) -> str:
@@ -201,11 +78,11 @@ def _question(
         f'<fieldset class="coursekit-question" id="{base}" data-question-id="{escape(question.id)}"'
         f' data-type="{escape(question.type)}" data-hash="{question_hash(question)}"'
         f' data-key="{_attr_json(grading_key(question))}">'
-        f"{legend}{body}{_controls(question, base, seed)}"
+        f"{legend}{body}{question.quiz_controls(base, seed)}"
         f'<div class="coursekit-actions" hidden></div>'
         f'<div class="coursekit-feedback" id="{base}--feedback" aria-live="polite"></div>'
         f'<details class="coursekit-answer"{" open" if objectives is not None else ""}>'
-        f'<summary>{say("show_answer")}</summary>{_answer_key(question, seed)}{_objective(question, objectives)}'
+        f'<summary>{say("show_answer")}</summary>{question.quiz_answer(seed)}{_objective(question, objectives)}'
         f"{more}</details></fieldset>"
     )
 

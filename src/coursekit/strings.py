@@ -9,9 +9,13 @@ import json
 import math
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from coursekit.answers import number
 from coursekit.grade import Grade
+
+if TYPE_CHECKING:
+    from coursekit.qtypes import Question
 
 
 @cache
@@ -29,11 +33,10 @@ def round_half_up(value: float, decimals: int) -> float:
     return math.floor(value * scale + 0.5) / scale
 
 
-def verdict(question_type: str, grade: Grade, response: object) -> str:
-    """What the learner is told after Check."""
+def verdict(question: Question | None, grade: Grade, response: object) -> str:
+    """What the learner is told after Check (`question` None: no question has the id checked)."""
     if not grade.answered:
-        typed = question_type == "numeric" and isinstance(response, str) and response.strip()
-        return say("verdict_not_a_number" if typed else "verdict_empty")
+        return say(question.unanswered_verdict(response) if question else "verdict_empty")
     if grade.correct:
         return say("verdict_correct")
     if grade.score > 0:

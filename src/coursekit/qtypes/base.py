@@ -44,6 +44,10 @@ class Question(Model):
         """The correct answer, one Markdown string per item."""
         raise NotImplementedError
 
+    def unanswered_verdict(self, response: Any) -> str:
+        """The name of the interface string saying why `response` counts as no answer."""
+        return "verdict_empty"
+
     def feedback_notes(self) -> list[tuple[str, str]]:
         """(choice, feedback) pairs shown with the answer; none unless the type has them."""
         return []
@@ -68,8 +72,23 @@ class Question(Model):
         """The printed answer key's items, as HTML."""
         raise NotImplementedError
 
+    def grading_data(self) -> dict[str, Any]:
+        """What the quiz script needs, besides the type, to grade a response exactly as `grade` does."""
+        raise NotImplementedError
 
-HOOKS = ("grade", "answer_texts", "gift", "qti", "anki_front", "worksheet_space", "worksheet_key")
+    def quiz_controls(self, base: str, seed: int | None) -> str:
+        """The quiz's answer controls as HTML: ids start with `base`, `seed` orders choices as `display_order`."""
+        raise NotImplementedError
+
+    def quiz_answer(self, seed: int | None) -> str:
+        """The right answer inside the quiz's "Show answer", as HTML, choices in the order `seed` shows them."""
+        raise NotImplementedError
+
+
+HOOKS = (
+    "grade", "answer_texts", "gift", "qti", "anki_front", "worksheet_space", "worksheet_key",
+    "grading_data", "quiz_controls", "quiz_answer",
+)
 
 
 def at_least(items: list, count: int, what: str) -> list:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import field_validator
 
@@ -12,6 +12,8 @@ from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
 from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
+from coursekit.qtypes.quiz_html import option_inputs
+from coursekit.strings import say
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
@@ -37,6 +39,7 @@ def _check_options(options: list[Option], need_exactly_one: bool) -> list[Option
 class ChoiceQuestion(Question):
     """What single and multiple choice share: options, some marked correct, with optional feedback."""
 
+    input_kind: ClassVar[str]  # the quiz's control for one option: "radio" or "checkbox"
     options: list[Option]
 
     @property
@@ -66,10 +69,35 @@ class ChoiceQuestion(Question):
     def worksheet_key(self) -> str:
         return key_line([to_inline_html(text) for text in self.answer_texts()])
 
+    def grading_data(self) -> dict[str, Any]:
+        return {"correct": [option.correct for option in self.options]}
+
+    def quiz_controls(self, base: str, seed: int | None) -> str:
+        options = (
+            (f"{base}--o{index}", str(index), to_inline_html(self.options[index].text))
+            for index in display_order(self, seed)
+        )
+        return option_inputs(self.input_kind, base, options)
+
+    def quiz_answer(self, seed: int | None) -> str:
+        items = []
+        for index in display_order(self, seed):
+            option = self.options[index]
+            mark = say("mark_right" if option.correct else "mark_wrong")
+            note = ""
+            if option.feedback:
+                note = f' <span class="coursekit-option-note">{to_inline_html(option.feedback)}</span>'
+            items.append(
+                f'<li data-option="{index}" data-correct="{str(option.correct).lower()}">'
+                f'<span class="coursekit-mark">{mark}</span> {to_inline_html(option.text)}{note}</li>'
+            )
+        return f'<ul class="coursekit-key">{"".join(items)}</ul>'
+
 
 class SingleChoice(ChoiceQuestion):
     type_name = "single"
     label = "one answer"
+    input_kind = "radio"
     type: Literal["single"]
 
     @field_validator("options")
@@ -95,6 +123,7 @@ class SingleChoice(ChoiceQuestion):
 class MultipleChoice(ChoiceQuestion):
     type_name = "multiple"
     label = "all that apply"
+    input_kind = "checkbox"
     type: Literal["multiple"]
 
     @field_validator("options")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from string import ascii_uppercase
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import field_validator
 
@@ -12,7 +12,10 @@ from coursekit.export.gift import escape
 from coursekit.faq import Model
 from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
+from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, key_line
+from coursekit.qtypes.quiz_html import key_list, plain
+from coursekit.strings import say
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
@@ -94,3 +97,22 @@ class Matching(Question):
         return key_line([
             f"{to_inline_html(p.left)} → {letter_of[i]} ({to_inline_html(p.right)})" for i, p in enumerate(self.pairs)
         ])
+
+    def grading_data(self) -> dict[str, Any]:
+        return {"pairs": len(self.pairs)}
+
+    def quiz_controls(self, base: str, seed: int | None) -> str:
+        order = display_order(self, seed)
+        rows = []
+        for left_index, pair in enumerate(self.pairs):
+            select_id = f"{base}--m{left_index}"
+            options = "".join(f'<option value="{j}">{plain(self.pairs[j].right)}</option>' for j in order)
+            rows.append(
+                f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
+                f' <select id="{select_id}" name="{select_id}">'
+                f'<option value="">{say("choose")}</option>{options}</select></div>'
+            )
+        return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
+
+    def quiz_answer(self, seed: int | None) -> str:
+        return key_list(say("right_matches"), self.answer_texts())

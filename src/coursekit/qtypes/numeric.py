@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -11,6 +11,7 @@ from coursekit.answers import number
 from coursekit.grade import EPSILON, Grade, parse_number
 from coursekit.markdown import escape, to_inline_html
 from coursekit.qtypes.base import Question, key_line
+from coursekit.qtypes.quiz_html import key_sentence, typed_input
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
@@ -69,6 +70,10 @@ class Numeric(Question):
         answer, tolerance = Decimal(number(self.answer)), Decimal(number(self.tolerance))
         return number(float(answer - tolerance)), number(float(answer + tolerance))
 
+    def unanswered_verdict(self, response: Any) -> str:
+        typed = isinstance(response, str) and response.strip()
+        return "verdict_not_a_number" if typed else "verdict_empty"
+
     def answer_texts(self) -> list[str]:
         """"6.25 % (from 5.75 to 6.75)" with a tolerance, "from 1 to 3 days" for a range, "5 kg" exactly."""
         unit = f" {self.unit}" if self.unit else ""
@@ -104,3 +109,13 @@ class Numeric(Question):
 
     def worksheet_key(self) -> str:
         return key_line([to_inline_html(text) for text in self.answer_texts()])
+
+    def grading_data(self) -> dict[str, Any]:
+        low, high = self.bounds
+        return {"low": low, "high": high}
+
+    def quiz_controls(self, base: str, seed: int | None) -> str:
+        return typed_input(base, self.unit, numeric=True)
+
+    def quiz_answer(self, seed: int | None) -> str:
+        return key_sentence(self.answer_texts())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import field_validator
 
@@ -11,6 +11,8 @@ from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
 from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
+from coursekit.qtypes.quiz_html import key_list
+from coursekit.strings import say
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
@@ -65,3 +67,17 @@ class Ordering(Question):
 
     def worksheet_key(self) -> str:
         return key_line([to_inline_html(text) for text in self.answer_texts()], label="Order")
+
+    def grading_data(self) -> dict[str, Any]:
+        return {"items": len(self.items)}
+
+    def quiz_controls(self, base: str, seed: int | None) -> str:
+        order = display_order(self, seed)
+        items = "".join(
+            f'<li data-item="{i}"><span class="coursekit-item">{to_inline_html(self.items[i])}</span></li>'
+            for i in order
+        )
+        return f'<ol class="coursekit-order" data-start="{",".join(map(str, order))}">{items}</ol>'
+
+    def quiz_answer(self, seed: int | None) -> str:
+        return key_list(say("right_order"), self.answer_texts())

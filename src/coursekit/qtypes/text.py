@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import field_validator
 
 from coursekit.export.gift import escape_short_answer
 from coursekit.faq import Text
 from coursekit.grade import Grade, normalize_text
-from coursekit.markdown import to_inline_html
+from coursekit.markdown import escape, to_inline_html
 from coursekit.qtypes.base import Question, at_least, key_line
+from coursekit.qtypes.quiz_html import typed_input
+from coursekit.strings import say
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
@@ -56,3 +58,13 @@ class TextAnswer(Question):
 
     def worksheet_key(self) -> str:
         return key_line([to_inline_html(text) for text in self.answer_texts()], label="Accepted answers")
+
+    def grading_data(self) -> dict[str, Any]:
+        return {"accept": list(self.accept)}
+
+    def quiz_controls(self, base: str, seed: int | None) -> str:
+        return typed_input(base, None, numeric=False)
+
+    def quiz_answer(self, seed: int | None) -> str:
+        accepted = "; ".join(f"“{escape(text)}”" for text in self.accept)
+        return f'<p class="coursekit-key">{say("accepted", answers=accepted)}.</p>'

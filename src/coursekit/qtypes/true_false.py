@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from coursekit.grade import Grade
 from coursekit.qtypes.base import Question, key_line
+from coursekit.qtypes.quiz_html import key_sentence, option_inputs
+from coursekit.strings import say
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
@@ -46,3 +48,13 @@ class TrueFalse(Question):
 
     def worksheet_key(self) -> str:
         return key_line(self.answer_texts())
+
+    def grading_data(self) -> dict[str, Any]:
+        return {"answer": self.answer}
+
+    def quiz_controls(self, base: str, seed: int | None) -> str:
+        values = ("true", "false")
+        return option_inputs("radio", base, ((f"{base}--{value}", value, say(value)) for value in values))
+
+    def quiz_answer(self, seed: int | None) -> str:
+        return key_sentence(self.answer_texts())

@@ -1,0 +1,49 @@
+"""HTML pieces the question types share in the quiz (`coursekit.static_quiz`): controls and answer keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import nh3
+
+from coursekit.markdown import escape, to_inline_html
+from coursekit.strings import say
+
+
+def plain(text: str) -> str:
+    """Markdown reduced to escaped plain text, for elements that hold text only (<option>)."""
+    return nh3.clean(to_inline_html(text), tags=set()).strip()
+
+
+def option_inputs(kind: str, base: str, options: Iterable[tuple[str, str, str]]) -> str:
+    """Radio buttons or checkboxes (`kind`) named `base`, from (id, value, label HTML) triples."""
+    rows = [
+        f'<div class="coursekit-option"><input type="{kind}" id="{option_id}" name="{base}" value="{value}">'
+        f' <label for="{option_id}">{label}</label></div>'
+        for option_id, value, label in options
+    ]
+    return f'<div class="coursekit-options">{"".join(rows)}</div>'
+
+
+def typed_input(base: str, unit: str | None, numeric: bool) -> str:
+    """A labelled text box for a typed answer, with the unit after it when there is one."""
+    mode = ' inputmode="decimal"' if numeric else ""
+    after = f' <span class="coursekit-unit">{escape(unit)}</span>' if unit else ""
+    return (
+        f'<div class="coursekit-typed"><label for="{base}--input">{say("your_answer")}</label>'
+        f' <input type="text" id="{base}--input" name="{base}" autocomplete="off" spellcheck="false"{mode}>'
+        f"{after}</div>"
+    )
+
+
+def key_list(heading: str, answers: list[str]) -> str:
+    """An answer key as a heading and a list, from Markdown answers."""
+    items = "".join(f"<li>{to_inline_html(answer)}</li>" for answer in answers)
+    return f'<p>{heading}</p><ul class="coursekit-key">{items}</ul>'
+
+
+def key_sentence(answers: list[str]) -> str:
+    """An answer key as one sentence naming the right answer, from Markdown answers."""
+    text = say("right_answer", answer="; ".join(to_inline_html(answer) for answer in answers))
+    text = text if text.rstrip().endswith((".", "!", "?", "…")) else f"{text}."
+    return f'<p class="coursekit-key">{text}</p>'
