@@ -5,29 +5,17 @@ One JupyterLab serves a copy of the lesson for the whole session (autosave never
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from conftest import CONTENT, ROOT
+from conftest import ROOT, jupyterlab
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 QUIZ = ".jp-OutputArea-output .coursekit-quiz:not([data-pretest]):not([data-recap])"  # the lesson's quiz
 LONG = 120_000
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -36,30 +24,8 @@ def lab_url(tmp_path_factory):
     shutil.copy(ROOT / "notebooks" / "01-causes.ipynb", folder)
     for helper in (ROOT / "notebooks").glob("*.py"):
         shutil.copy(helper, folder)
-    port = _free_port()
-    env = {**os.environ, "COURSEKIT_CONTENT": str(CONTENT)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
-         "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={folder}",
-         "--LabApp.expose_app_in_browser=True",
-         # A fresh workspace and settings: nothing restored from earlier sessions on this machine.
-         f"--LabApp.workspaces_dir={settings}", f"--LabApp.user_settings_dir={settings}"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(url + "api", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("JupyterLab did not start within 90 s")
-            time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
+    with jupyterlab(folder, settings) as url:
+        yield url
 
 
 def run_all(page: Page) -> None:
