@@ -6,8 +6,10 @@ var DAY = 24 * 60 * 60 * 1000;
 var PROGRESS_FILE = { format: "coursekit-progress", version: 1 };
 var REVIEW_QUIZ = "spaced-review";
 
-function reviewKey(course) {
-  return "coursekit-review:" + course;
+/* Each question's place in the schedule is a record of its own, so a Check writes one small record whatever
+   the number of questions answered. `id` is "<quiz>/<question>". */
+function reviewPrefix(course) {
+  return "coursekit-review:" + course + ":";
 }
 
 function plainObject(value) {
@@ -31,9 +33,12 @@ function reviewEntry(entry) {
     typeof entry.correct === "boolean" && (entry.sure === null || typeof entry.sure === "boolean");
 }
 
+/* The course's schedule: {"<quiz>/<question>": entry}. */
 function reviews(course) {
-  var saved = store.read(reviewKey(course));
-  return plainObject(saved) ? saved : {};
+  var prefix = reviewPrefix(course);
+  var saved = {};
+  store.keys(prefix).forEach(function (key) { saved[key.slice(prefix.length)] = store.read(key); });
+  return saved;
 }
 
 /* The question's source quiz: a review session shows questions of every quiz. */
@@ -45,10 +50,10 @@ function sourceQuiz(q) {
 hooks.onCheck.push(function (q, g) {
   if (!g.answered || q.state.tries !== 1 || q.quiz.pretest) return;
   var course = q.quiz.el.getAttribute("data-course");
-  var saved = reviews(course);
-  var id = sourceQuiz(q) + "/" + q.id;
-  saved[id] = reviewed(saved[id], q.hash, g.correct, q.sure === undefined ? null : q.sure, Date.now());
-  store.write(reviewKey(course), saved);
+  var key = reviewPrefix(course) + sourceQuiz(q) + "/" + q.id;
+  var entry = store.read(key);
+  store.write(key, reviewed(reviewEntry(entry) ? entry : null, q.hash, g.correct, q.sure === undefined ? null : q.sure,
+    Date.now()));
   refreshAll();
 });
 
@@ -186,7 +191,8 @@ function refresh(el) {
 }
 
 function refreshAll() {
-  if (root && root.document) all(document, ".coursekit-progress").forEach(refresh);
+  // A live collection: no search of the whole page on every Check.
+  if (root && root.document) Array.prototype.forEach.call(document.getElementsByClassName("coursekit-progress"), refresh);
 }
 
 /* "Review now": the due questions as one quiz, cloned from the course's questions in the page. */
@@ -256,7 +262,8 @@ function readProgressFile(text, course) {
 function restore(course, data) {
   store.keys("coursekit:" + course + ":").forEach(store.remove);
   Object.keys(data.answers).forEach(function (key) { store.write(key, data.answers[key]); });
-  store.write(reviewKey(course), data.review);
+  store.keys(reviewPrefix(course)).forEach(store.remove);
+  Object.keys(data.review).forEach(function (id) { store.write(reviewPrefix(course) + id, data.review[id]); });
   return Object.keys(data.answers).length;
 }
 
