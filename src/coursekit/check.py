@@ -10,6 +10,7 @@ from coursekit.course import content_dir, load_course, load_course_info, referen
 from coursekit.faq import load_faq
 from coursekit.instructor import load_notes
 from coursekit.lessons import load_lessons
+from coursekit.order import clustering_warning
 from coursekit.quotation import faq_quotation_problems
 from coursekit.seek_care import load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml
@@ -62,7 +63,8 @@ def _check_file(path: Path) -> str:
         return f"{path}: notes for {len(load_notes(path, lesson_ids).lessons)} lessons"
     if path.name == "course.yml":
         return f"{path}: course {load_course_info(path).id}"
-    return f"{path}: {len(load_bank(path, faq_ids_for_bank(path)).questions)} questions"
+    bank = load_bank(path, faq_ids_for_bank(path))
+    return "\n".join(filter(None, [f"{path}: {len(bank.questions)} questions", clustering_warning(bank)]))
 
 
 def check_path(path: Path) -> tuple[str, list[Problem]]:
@@ -72,7 +74,8 @@ def check_path(path: Path) -> tuple[str, list[Problem]]:
             course = load_course(path)
             questions = sum(len(bank.questions) for bank in course.banks.values())
             counts = f"{len(course.faq.entries)} FAQ entries, {len(course.banks)} quizzes, {questions} questions"
-            return f"{path}: {counts}", []
+            warnings = [clustering_warning(bank) for bank in course.banks.values()]
+            return "\n".join(filter(None, [f"{path}: {counts}", *warnings])), []
         if not path.exists():
             return "", [Problem(path, None, "file", "no such file or folder")]
         return _check_file(path), []

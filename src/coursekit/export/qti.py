@@ -124,13 +124,13 @@ class QtiItem:
         _sub(test, "vargte", low, respident="response1")
         _sub(test, "varlte", high, respident="response1")
 
-    def choices(self, texts: list[str], correct: set[int], multiple: bool) -> None:
-        """A list of choices `answer0`, `answer1`, ...; right when exactly the `correct` ones are chosen."""
+    def choices(self, texts: list[str], correct: set[int], multiple: bool, order: list[int]) -> None:
+        """Choices `answer0`, `answer1`, ... listed in `order`; right when exactly the `correct` ones are chosen."""
         cardinality = "Multiple" if multiple else "Single"
         lid = _sub(self.presentation, "response_lid", ident="response1", rcardinality=cardinality)
         render = _sub(lid, "render_choice")
-        for index, text in enumerate(texts):
-            _material(_sub(render, "response_label", ident=f"answer{index}"), text)
+        for index in order:
+            _material(_sub(render, "response_label", ident=f"answer{index}"), texts[index])
         test = self.scoring()
         if multiple:
             test = _sub(test, "and")

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import field_validator
 
-from coursekit.answers import printed_right_order
 from coursekit.export.gift import escape
 from coursekit.faq import Model
 from coursekit.grade import Grade
@@ -58,8 +57,8 @@ class Matching(Question):
         return [f"{pair.left} → {pair.right}" for pair in self.pairs]
 
     def letters(self) -> list[tuple[str, int]]:
-        """(letter, pair index) of each right-hand item, as printed in a fixed shuffled order."""
-        return list(zip(ascii_uppercase, printed_right_order(self), strict=False))
+        """(letter, pair index) of each right-hand item, in the order the quiz shows them."""
+        return list(zip(ascii_uppercase, display_order(self), strict=False))
 
     def gift(self) -> tuple[list[str], list[str]]:
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in self.pairs]
@@ -74,8 +73,8 @@ class Matching(Question):
             lid = item.sub(item.presentation, "response_lid", ident=f"response{index}")
             item.material(lid, pair.left)
             render = item.sub(lid, "render_choice")
-            for right_index, right in enumerate(self.pairs):
-                item.material(item.sub(render, "response_label", ident=f"match{right_index}"), right.right)
+            for right in display_order(self):
+                item.material(item.sub(render, "response_label", ident=f"match{right}"), self.pairs[right].right)
             condition = item.sub(item.processing, "respcondition")
             item.sub(item.sub(condition, "conditionvar"), "varequal", f"match{index}", respident=f"response{index}")
             item.sub(condition, "setvar", f"{points[index]:.2f}", action="Add", varname="SCORE")
@@ -84,7 +83,7 @@ class Matching(Question):
     def anki_front(self) -> str:
         lefts = "".join(f"<li>{to_inline_html(pair.left)}</li>" for pair in self.pairs)
         # The right-hand items in a fixed shuffled order, so the card does not give the pairs away.
-        rights = "".join(f"<li>{to_inline_html(self.pairs[i].right)}</li>" for i in printed_right_order(self))
+        rights = "".join(f"<li>{to_inline_html(self.pairs[i].right)}</li>" for i in display_order(self))
         return f"<p>Match:</p><ol>{lefts}</ol><p>with:</p><ul>{rights}</ul>"
 
     def worksheet_space(self) -> str:

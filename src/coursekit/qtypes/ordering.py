@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 class Ordering(Question):
     type_name = "ordering"
     label = "put in order"
-    always_shuffled = True
     type: Literal["ordering"]
     items: list[Markdown]
 
