@@ -74,10 +74,14 @@ serve:
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 # JupyterLab on the first lesson, on PORT. As root (a container, a classroom server) it needs --allow-root.
+# Its file browser hides, besides JupyterLab's defaults, the coursekit.egg-info the editable install
+# leaves in notebooks/.
 AS_ROOT := $(filter 0,$(shell id -u))
+LAB_HIDDEN := '["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "*.egg-info"]'
 lab: $(STAMP)
 	@$(if $(AS_ROOT),echo "Running as root: JupyterLab starts with --allow-root.")
-	$(BIN)/jupyter lab --port=$(PORT) $(if $(AS_ROOT),--allow-root) notebooks/01-causes.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) $(if $(AS_ROOT),--allow-root) --ContentsManager.hide_globs=$(LAB_HIDDEN) \
+		notebooks/01-causes.ipynb
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
 # two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
