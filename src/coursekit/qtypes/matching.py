@@ -10,10 +10,10 @@ from pydantic import field_validator
 from coursekit.faq import Model
 from coursekit.formats import GiftQuestion, QtiWriter, escape
 from coursekit.grade import Grade
-from coursekit.markdown import to_inline_html
+from coursekit.markdown import to_inline_html, to_plain_text
 from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, key_line
-from coursekit.qtypes.quiz_html import key_list, plain
+from coursekit.qtypes.quiz_html import key_list
 from coursekit.strings import say
 
 
@@ -110,7 +110,7 @@ class Matching(Question):
         rows = []
         for left_index, pair in enumerate(self.pairs):
             select_id = f"{base}--m{left_index}"
-            options = "".join(f'<option value="{j}">{plain(self.pairs[j].right)}</option>' for j in order)
+            options = "".join(f'<option value="{j}">{to_plain_text(self.pairs[j].right)}</option>' for j in order)
             rows.append(
                 f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
                 f' <select id="{select_id}" name="{select_id}">'
