@@ -49,31 +49,6 @@ function isTextResponse(key, response) {
   return response === null || typeof response === "string";
 }
 
-/* Feedback on each option chosen, from the page's own (sanitized) answer key. A right answer shows the
-   options' notes only: the verdict already says it is right. */
-function optionNotes(q, response, g) {
-  var list = element("ul", "coursekit-notes");
-  [].concat(response).forEach(function (index) {
-    var key = q.el.querySelector('.coursekit-key li[data-option="' + index + '"]');
-    var label = q.el.querySelector('input[value="' + index + '"] + label');
-    if (!key || !label) return;
-    var note = key.querySelector(".coursekit-option-note");
-    var item = element("li");
-    if (!g.correct) {
-      var right = key.getAttribute("data-correct") === "true";
-      item.appendChild(element("strong", null, say(right ? "mark_right" : "mark_wrong", {})));
-      item.appendChild(document.createTextNode(" "));
-    }
-    if (!g.correct || q.type === "multiple") appendClones(item, label);
-    if (note) {
-      if (item.childNodes.length) item.appendChild(document.createTextNode(" \u2014 "));
-      appendClones(item, note);
-    }
-    if (item.childNodes.length) list.appendChild(item);
-  });
-  return list.childNodes.length ? list : null;
-}
-
 /* Saved progress: one record per course, quiz and question; storage may be blocked or hold junk.
    Where the browser keeps nothing, records live in `memory` for this visit only. */
 
@@ -130,7 +105,7 @@ function usable(q, saved) {
   if (!count(saved.tries) || !count(saved.wrong) || typeof saved.checked !== "boolean") return null;
   if (saved.rev !== undefined && !count(saved.rev)) return null;
   var response = saved.response === undefined ? null : saved.response;
-  return TYPES[q.type].valid(q.key, response) ? saved : null;
+  return typeOf(q.type).valid(q.key, response) ? saved : null;
 }
 
 /* Every view on the page of one stored question, so another tab's change reaches them all. */
@@ -177,7 +152,7 @@ function showFeedback(q) {
   if (!g) return;
   box.appendChild(element("p", "coursekit-verdict", q.state.verdict));
   if (!g.answered || q.quiz.pretest) return;
-  var notes = TYPES[q.type].notes && TYPES[q.type].notes(q, q.state.response, g);
+  var notes = typeOf(q.type).notes && typeOf(q.type).notes(q, q.state.response, g);
   if (notes) box.appendChild(notes);
   var explanation = q.el.querySelector(".coursekit-explanation");
   if (explanation && (right || revealed(q))) appendClones(box, explanation);
@@ -224,10 +199,10 @@ function record(q) {
 
 /* Shows a usable saved record in the question; a checked one is graded again. */
 function apply(q, saved) {
-  TYPES[q.type].write(q.el, saved ? saved.response : null);
+  typeOf(q.type).write(q.el, saved ? saved.response : null);
   var state = fresh();
   if (saved) {
-    state.response = TYPES[q.type].read(q.el);
+    state.response = typeOf(q.type).read(q.el);
     state.tries = saved.tries;
     state.wrong = saved.wrong;
     state.rev = saved.rev || 0;
@@ -263,7 +238,7 @@ function save(q) {
 }
 
 function check(q) {
-  var response = TYPES[q.type].read(q.el);
+  var response = typeOf(q.type).read(q.el);
   q.quiz.grader(q, response, function (g, text) {
     q.state.response = response;
     if (g.answered) {
@@ -279,7 +254,7 @@ function check(q) {
 }
 
 function tryAgain(q) {
-  TYPES[q.type].write(q.el, null);
+  typeOf(q.type).write(q.el, null);
   q.state.response = null;
   setGrade(q, null);
   save(q);
@@ -360,7 +335,7 @@ function questionSetUp(quiz, fieldset, number, prefix) {
   actions.appendChild(document.createTextNode(" "));
   actions.appendChild(q.retry);
   actions.hidden = false;
-  if (TYPES[q.type].setUp) TYPES[q.type].setUp(q);
+  if (typeOf(q.type).setUp) typeOf(q.type).setUp(q);
   var typed = fieldset.querySelector("input[type=text]");
   if (typed) {
     typed.addEventListener("keydown", function (event) {
