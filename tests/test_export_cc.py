@@ -312,7 +312,7 @@ def test_canvas_qti_converter_takes_every_question_canvas_can_hold(cartridge, tm
                 continue
             assert converted.types[ident].removesuffix("_question") in {
                 "single": "multiple_choice", "multiple": "multiple_answers", "true_false": "true_false",
-                "numeric": "numerical", "matching": "matching", "text": "short_answer",
+                "numeric": "numerical", "matching": "matching", "text": "short_answer", "fill_blank": "short_answer",
             }[question.type], ident
             if question.type == "numeric":
                 [answer] = numeric_answers(converted.items[ident])
