@@ -9,9 +9,12 @@ import re
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import xmlschema
+from lxml import etree, isoschematron
 
 from canvas_cc import file_map, identify_package, modules, qti_files, quiz_settings
 from conftest import BUILD, CONTENT, FIXTURES
@@ -33,6 +36,9 @@ CC_TYPES = {
     "imsbasiclti_xmlv1p0",
 }
 ASSESSMENT = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
+# The CC 1.1 manifest schemas Moodle validates a cartridge against (see tests/schemas/README.md).
+CC11_SCHEMAS = Path(__file__).resolve().parent / "schemas" / "cc11"
+SCH = "http://purl.oclc.org/dsdl/schematron"
 # The item profiles of the CC QTI profile.
 CC_ITEM_PROFILES = {
     "cc.multiple_choice.v0p1", "cc.multiple_response.v0p1", "cc.true_false.v0p1", "cc.fib.v0p1",
@@ -77,6 +83,30 @@ def test_manifest_is_a_common_cartridge_1_1(cartridge):
     identifiers = [e.get("identifier") for e in manifest.iter() if e.get("identifier")]
     assert len(identifiers) == len(set(identifiers))
     assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", ident) for ident in identifiers)
+
+
+def cc11_schematron(xsd: Path) -> isoschematron.Schematron:
+    """The Schematron rules a CC 1.1 schema carries in its `xs:appinfo`, as one Schematron schema."""
+    schema = etree.Element(f"{{{SCH}}}schema", nsmap={"sch": SCH})
+    for appinfo in etree.parse(str(xsd)).iter("{http://www.w3.org/2001/XMLSchema}appinfo"):
+        schema.extend(child for child in appinfo if child.tag in (f"{{{SCH}}}ns", f"{{{SCH}}}pattern"))
+    return isoschematron.Schematron(schema, validate_schema=False)
+
+
+def test_manifest_is_valid_against_the_cc_1_1_schema_moodle_checks(cartridge):
+    """The CC 1.1 profile's manifest schema and its Schematron rules, which Moodle's import validates first."""
+    files = cartridge[2]
+    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+    profile = CC11_SCHEMAS / "ccv1p1_imscp_v1p2_v1p0.xsd"
+    schema = xmlschema.XMLSchema(str(profile), uri_mapper=lambda uri: str(xml_schema) if uri == "xml.xsd" else uri)
+    manifest = files["imsmanifest.xml"].decode("utf-8")
+    assert [error.reason for error in schema.iter_errors(manifest)] == []
+    rules = cc11_schematron(profile)
+    assert rules.validate(etree.fromstring(files["imsmanifest.xml"])), rules.error_log
+    twice = manifest.replace('<dependency identifierref="book" />', '<dependency identifierref="book" />' * 2, 1)
+    assert not rules.validate(etree.fromstring(twice.encode()))
+    older = manifest.replace("<schemaversion>1.1.0", "<schemaversion>1.1")
+    assert [error.reason for error in schema.iter_errors(older)]
 
 
 def test_every_reference_resolves_and_every_file_is_listed(cartridge):
