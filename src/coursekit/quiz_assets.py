@@ -23,7 +23,7 @@ def _read(name: str) -> str:
 
 def _body() -> str:
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
-    parts = [f"var STRINGS = {_read('strings.json').strip()};", _read("grading.js"), _read("page.js"), _read("saved.js")]
+    parts = [f"var STRINGS = {_read('strings.json').strip()};", *map(_read, ("grading.js", "page.js", "saved.js"))]
     parts += [_read(f"types/{name}") for name in types]
     parts += [_read("quiz.js"), _read("class.js"), _read("progress.js")]
     return "\n".join(parts)
