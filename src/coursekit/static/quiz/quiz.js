@@ -55,7 +55,7 @@ function optionNotes(q, response, g) {
   var list = element("ul", "coursekit-notes");
   [].concat(response).forEach(function (index) {
     var key = q.el.querySelector('.coursekit-key li[data-option="' + index + '"]');
-    var label = q.el.querySelector('input[value="' + index + '"] + label');
+    var label = q.el.querySelector('input[value="' + index + '"] + .coursekit-option-text');
     if (!key || !label) return;
     var note = key.querySelector(".coursekit-option-note");
     var item = element("li");
@@ -262,16 +262,17 @@ function save(q) {
   return true;
 }
 
+/* The grader may add a `note` (the widget: graded in the page, Python not connected). */
 function check(q) {
   var response = TYPES[q.type].read(q.el);
-  q.quiz.grader(q, response, function (g, text) {
+  q.quiz.grader(q, response, function (g, text, note) {
     q.state.response = response;
     if (g.answered) {
       q.state.tries += 1;
       if (!g.correct) q.state.wrong += 1;
     }
     setGrade(q, g, pretestVerdict(q, g, text));
-    save(q);
+    if (save(q) && note) q.state.note = note;
     showFeedback(q);
     showScore(q.quiz);
     hooks.onCheck.forEach(function (hook) { hook(q, g); });
