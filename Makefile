@@ -31,8 +31,10 @@ instructor: check $(WHEEL)
 # scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 schemas
 # (installed when missing).
 LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
+# ESLint, which checks the joined quiz scripts for undefined names (installed when missing).
+QUIZ_LINT := tests/lint/node_modules/eslint/package.json
 
-test: book instructor workflows $(LMS_RUNTIME)
+test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 	$(BIN)/ruff check src tests notebooks/*.py
 	$(PY) -m pytest
 
@@ -66,6 +68,10 @@ export: book
 
 $(LMS_RUNTIME): tests/lms/package.json tests/lms/package-lock.json
 	npm ci --prefix tests/lms --no-audit --no-fund --ignore-scripts
+	touch $@
+
+$(QUIZ_LINT): tests/lint/package.json tests/lint/package-lock.json
+	npm ci --prefix tests/lint --no-audit --no-fund --ignore-scripts
 	touch $@
 
 serve:
