@@ -9,7 +9,7 @@ PORT   ?= 8000
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 WHEEL   := _build/wheel/coursekit-$(VERSION)-py3-none-any.whl
 
-.PHONY: book instructor test serve lab clean check notebooks export bench pdf instructor-pdf workflows
+.PHONY: book instructor test serve lab clean check notebooks export bench pdf instructor-pdf workflows lite
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -23,6 +23,17 @@ check: $(STAMP)
 # The learner edition (no instructor pages) into _build/html; warnings are errors.
 book: check $(WHEEL)
 	$(PY) -m coursekit.build learner
+
+# The course in the browser: a JupyterLite copy of the lessons, with Python (Pyodide) and the course wheel, into
+# _build/html/lite (coursekit.lite; skipped when nothing it is made from changed). The Pyodide runtime comes from npm.
+LITE_RUNTIME := lite/node_modules/pyodide/pyodide.asm.wasm
+
+lite: $(WHEEL) $(LITE_RUNTIME)
+	$(PY) -m coursekit.lite
+
+$(LITE_RUNTIME): lite/package.json lite/package-lock.json
+	npm ci --prefix lite --no-audit --no-fund --ignore-scripts
+	touch $@
 
 # The instructor edition (every page, the answer key included) into _build/instructor/html.
 instructor: check $(WHEEL)
