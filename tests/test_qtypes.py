@@ -4,36 +4,29 @@ says "not carried", and the exports name every question they leave out."""
 from __future__ import annotations
 
 import inspect
+import re
+from xml.etree import ElementTree as ET
 
 import pytest
 
-import coursekit.bank
 import coursekit.qtypes
 from conftest import CONTENT, FIXTURES
 from coursekit.__main__ import main
-from coursekit.bank import QUESTION_TYPES, Bank, Ordering, Question
+from coursekit.bank import QUESTION_TYPES, Bank, Question
 from coursekit.course import current_course, load_course
-from coursekit.export import NotCarried, anki, qti, worksheet
+from coursekit.export import anki, gift, qti, worksheet
+from coursekit.export.gift_import import parse_gift
 from coursekit.export.qti import QtiItem
+from coursekit.formats import GiftQuestion, NotCarried
 from coursekit.grade import Grade
 from coursekit.order import display_order
 from coursekit.qtypes import HOOKS
+from coursekit.qtypes.ordering import Ordering
+from samples import SAMPLES, not_carried
 
-RAW = {
-    "single": {"options": [{"text": "Yes.", "correct": True, "feedback": "Right."}, {"text": "No"}]},
-    "multiple": {"options": [{"text": "A", "correct": True}, {"text": "B", "correct": True}, {"text": "C"}]},
-    "true_false": {"answer": False},
-    "numeric": {"answer": 6.25, "tolerance": 0.5, "unit": "%"},
-    "matching": {"pairs": [{"left": "PAD", "right": "Arteries"}, {"left": "DVT", "right": "A vein clot"}]},
-    "text": {"accept": ["ABI", "ankle-brachial index"]},
-    "ordering": {"items": ["No symptoms", "Pain on walking", "Pain at rest", "Ulcers or gangrene"]},
-}
-SAMPLES = {
-    name: QUESTION_TYPES[name].model_validate({"id": f"a-{name}".replace("_", "-"), "type": name, "prompt": "?", **raw})
-    for name, raw in RAW.items()
-}
-# What each format cannot hold at all.
-NOT_CARRIED = {("gift", "ordering"), ("qti", "ordering")}
+NS = {"q": qti.QTI_NS}
+# What each format cannot hold at all, as the type modules say.
+NOT_CARRIED = {(fmt, name) for fmt in ("gift", "qti", "anki", "worksheet") for name in not_carried(fmt)}
 
 
 @pytest.fixture(scope="module")
@@ -45,16 +38,16 @@ def sample_bank() -> Bank:
     return Bank(id="samples", title="Samples", questions=tuple(SAMPLES.values()))
 
 
-def test_every_question_model_is_registered_and_re_exported_by_the_bank():
+def test_every_type_module_registers_its_question_model_and_has_a_sample():
     models = {
         cls for _, module in inspect.getmembers(coursekit.qtypes, inspect.ismodule)
         for _, cls in inspect.getmembers(module, inspect.isclass)
         if issubclass(cls, Question) and "type_name" in vars(cls)
     }
     assert {cls.type_name: cls for cls in models} == QUESTION_TYPES
-    assert len(QUESTION_TYPES) == 7 and set(SAMPLES) == set(QUESTION_TYPES)
-    for cls in models:
-        assert getattr(coursekit.bank, cls.__name__) is cls
+    assert set(SAMPLES) == set(QUESTION_TYPES)
+    assert all(type(SAMPLES[name]) is model for name, model in QUESTION_TYPES.items())
+
 
 
 @pytest.mark.parametrize("name", list(QUESTION_TYPES))
@@ -76,7 +69,7 @@ def test_each_hook_gives_its_output_or_says_not_carried(name, course):
     texts = question.answer_texts()
     assert texts and all(isinstance(text, str) and text for text in texts)
     for fmt, call in {
-        "gift": question.gift,
+        "gift": lambda: isinstance(question.gift(), GiftQuestion) or pytest.fail("gift gives a GiftQuestion"),
         "qti": lambda: question.qti(QtiItem(sample_bank(), question)),
         "anki": question.anki_front,
         "worksheet": question.worksheet_space,
@@ -154,3 +147,38 @@ def test_the_export_command_names_each_ordering_question_a_format_leaves_out(fmt
     for where in ordering:
         named = f"  {where}: the whole question is not carried: " in printed
         assert named == ((fmt, "ordering") in NOT_CARRIED), (fmt, where)
+
+
+def test_fill_in_the_blank_goes_in_the_gap_in_gift_and_as_canvas_fill_in_the_blank_in_qti(tmp_path):
+    question = SAMPLES["fill_blank"]
+    bank = Bank(id="samples", title="Samples", questions=(question,))
+    text, losses = gift.bank_gift("Course", bank)
+    # GIFT's missing-word form: Moodle shows a blank where the braces are.
+    assert "::a-fill-blank::[markdown]Leg swelling from trapped fluid is called {\n\t=edema\n\t=oedema\n}." in text
+    assert losses == []
+    assert parse_gift(text, tmp_path / "samples.gift", "samples").bank["questions"] == [
+        {"id": "a-fill-blank", "type": "fill_blank", "prompt": question.prompt, "accept": ["edema", "oedema"]}
+    ]
+    xml, losses = qti.assessment_xml(bank)
+    item = ET.fromstring(xml).find(".//q:item", NS)
+    fields = {f.findtext("q:fieldlabel", namespaces=NS): f.findtext("q:fieldentry", namespaces=NS)
+              for f in item.iterfind(".//q:qtimetadatafield", NS)}
+    assert fields["question_type"] == "short_answer_question"
+    assert "called ___." in item.findtext("q:presentation/q:material/q:mattext", namespaces=NS)
+    assert [v.text for v in item.iterfind(".//q:varequal", NS)] == ["edema", "oedema"]
+    assert [str(loss) for loss in losses] == [
+        "samples/a-fill-blank: answers are matched ignoring case only (the course also ignores extra spaces)"
+    ]
+    cartridge, losses = qti.assessment_xml(bank, cartridge=True)
+    assert b"cc.fib.v0p1" in cartridge and not any(loss.whole_question for loss in losses)
+
+
+def test_a_fill_in_the_blank_prompt_has_one_gap_and_text_after_it():
+    model = QUESTION_TYPES["fill_blank"]
+    for prompt, problem in [
+        ("No gap here.", "needs exactly one gap written ___ (found 0)"),
+        ("Two ___ and ___ gaps.", "needs exactly one gap written ___ (found 2)"),
+        ("The gap ends it ___", "the sentence goes on after the gap"),
+    ]:
+        with pytest.raises(ValueError, match=re.escape(problem)):
+            model.model_validate({"id": "q", "type": "fill_blank", "prompt": prompt, "accept": ["x"]})

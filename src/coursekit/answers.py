@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coursekit.qtypes import Question
+    from coursekit.qtypes.base import Question
 
 ENDS_SENTENCE = (".", "!", "?", ":", ";", "…")
 

@@ -1,7 +1,7 @@
 """Question banks (`content/quizzes/<id>.yml`) as typed data.
 
 `load_bank` validates each question with the model its `type` names in the registry
-(`coursekit.qtypes.QUESTION_TYPES`); the question models are re-exported here.
+(`coursekit.qtypes.QUESTION_TYPES`).
 """
 
 from __future__ import annotations
@@ -13,19 +13,7 @@ import pydantic
 from pydantic import Field
 
 from coursekit.faq import Items, Model, Slug, Text
-from coursekit.qtypes import (
-    QUESTION_TYPES,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Option,
-    Ordering,
-    Pair,
-    Question,
-    SingleChoice,
-    TextAnswer,
-    TrueFalse,
-)
+from coursekit.qtypes import QUESTION_TYPES, Question
 from coursekit.source import (
     ContentError,
     Problem,
@@ -57,7 +45,9 @@ class Bank(Model):
 PRETEST_MOST = 3
 
 
-class _BankFields(Model):
+class BankFields(Model):
+    """A bank's own fields, its questions still unchecked: each is validated by its type's model."""
+
     id: Slug
     title: Text
     intro: Text | None = None
@@ -112,7 +102,7 @@ def load_bank(path: Path, faq_ids: set[str] | None = None) -> Bank:
     problems: list[Problem] = []
     questions: list[Question] = []
     try:
-        fields = _BankFields.model_validate(document.data)
+        fields = BankFields.model_validate(document.data)
     except pydantic.ValidationError as error:
         problems += validation_problems(document, error)
         fields = None
@@ -139,7 +129,4 @@ def load_bank(path: Path, faq_ids: set[str] | None = None) -> Bank:
     )
 
 
-__all__ = [
-    "QUESTION_TYPES", "Bank", "Matching", "MultipleChoice", "Numeric", "Option", "Ordering", "Pair", "Question",
-    "SingleChoice", "TextAnswer", "TrueFalse", "load_bank",
-]
+__all__ = ["QUESTION_TYPES", "Bank", "Question", "load_bank"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from coursekit.bank import Bank
-    from coursekit.qtypes import Question
+    from coursekit.qtypes.base import Question
 
 # A bank warns when at least this many single-choice questions share their right answer's position...
 CLUSTER_MIN = 3

@@ -1,10 +1,12 @@
 """The quiz's front end, assembled from `static/quiz/`: one classic script for the book and one ES module
 for the notebook widget, from the same files.
 
-`grading.js` (helpers), one file per question type in `types/`, `quiz.js` (the page side), `class.js`
+`grading.js` (the type registry and grading helpers), `page.js` (DOM helpers), `saved.js` (browser
+storage), one file per question type in `types/`, `quiz.js` (the page side), `class.js`
 (class mode) and `progress.js` (spaced review, confidence, pretest recap, progress page) are joined
 into one scope with the interface strings; `book.js` or `widget.js` starts them (the book's script also
-has `scorm.js`, which reports to an LMS when one launched the page). A classic script runs from
+has `scorm.js`, which reports to an LMS when one launched the page; the widget's also has `notebook.js`,
+what every lesson widget does in a notebook). A classic script runs from
 `file://` too, where Chromium blocks module scripts.
 """
 
@@ -22,7 +24,7 @@ def _read(name: str) -> str:
 
 def _body() -> str:
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
-    parts = [f"var STRINGS = {_read('strings.json').strip()};", _read("grading.js")]
+    parts = [f"var STRINGS = {_read('strings.json').strip()};", *map(_read, ("grading.js", "page.js", "saved.js"))]
     parts += [_read(f"types/{name}") for name in types]
     parts += [_read("quiz.js"), _read("class.js"), _read("progress.js")]
     return "\n".join(parts)
@@ -39,7 +41,13 @@ def classic_script() -> str:
 def es_module() -> str:
     """The widget's `_esm`: the same code, exporting anywidget's `render`."""
     header = "/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;"
-    return f'{header}\n{_body()}\n{_read("widget.js")}'
+    return f'{header}\n{_body()}\n{_read("notebook.js")}\n{_read("widget.js")}'
+
+
+def notebook_script() -> str:
+    """For any lesson widget's `_esm`: `keepKeys(el)` (keys typed in `el` never reach the notebook's
+    shortcuts) and `saveStatic(model.widget_manager)` (a saved notebook keeps the static HTML)."""
+    return f"const root = window;\n{_read('notebook.js')}"
 
 
 def stylesheet() -> str:

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from string import ascii_uppercase
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import field_validator
 
-from coursekit.export.gift import escape
 from coursekit.faq import Model
+from coursekit.formats import GiftQuestion, QtiWriter, escape
 from coursekit.grade import Grade
-from coursekit.markdown import to_inline_html
+from coursekit.markdown import to_inline_html, to_plain_text
 from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, key_line
-from coursekit.qtypes.quiz_html import key_list, plain
+from coursekit.qtypes.quiz_html import key_list
 from coursekit.strings import say
-
-if TYPE_CHECKING:
-    from coursekit.export.qti import QtiItem
 
 
 class Pair(Model):
@@ -60,11 +57,12 @@ class Matching(Question):
         """(letter, pair index) of each right-hand item, in the order the quiz shows them."""
         return list(zip(ascii_uppercase, display_order(self), strict=False))
 
-    def gift(self) -> tuple[list[str], list[str]]:
+    def gift(self) -> GiftQuestion:
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in self.pairs]
-        return lines, ["Moodle needs at least three pairs to import a matching question"] if len(self.pairs) < 3 else []
+        lost = ["Moodle needs at least three pairs to import a matching question"] if len(self.pairs) < 3 else []
+        return GiftQuestion.after(self.prompt, lines, lost)
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         item.canvas_type("matching_question")
         # Canvas's two-decimal share per pair, the last taking the rest, so a full match scores 100.
         share = round(100 / len(self.pairs), 2)
@@ -105,11 +103,12 @@ class Matching(Question):
         rows = []
         for left_index, pair in enumerate(self.pairs):
             select_id = f"{base}--m{left_index}"
-            options = "".join(f'<option value="{j}">{plain(self.pairs[j].right)}</option>' for j in order)
+            options = "".join(f'<option value="{j}">{to_plain_text(self.pairs[j].right)}</option>' for j in order)
+            name = to_plain_text(pair.left).replace('"', "&quot;")  # named without an id (see option_inputs)
             rows.append(
-                f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
-                f' <select id="{select_id}" name="{select_id}">'
-                f'<option value="">{say("choose")}</option>{options}</select></div>'
+                f'<label class="coursekit-pair"><span class="coursekit-left">{to_inline_html(pair.left)}</span>'
+                f' <select id="{select_id}" name="{select_id}" aria-label="{name}">'
+                f'<option value="">{say("choose")}</option>{options}</select></label>'
             )
         return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
 
