@@ -62,7 +62,7 @@ notebooks: $(STAMP)
 # course as LMS packages made from the learner book (Common Cartridge, SCORM 1.2), each run listing
 # what its format could not carry.
 export: book
-	for format in gift qti anki worksheet cc scorm; do $(PY) -m coursekit export --format $$format --out _build/export/$$format || exit 1; done
+	for format in gift qti anki worksheet cc scorm; do $(PY) -m coursekit export --format $$format --force --out _build/export/$$format || exit 1; done
 
 $(LMS_RUNTIME): tests/lms/package.json tests/lms/package-lock.json
 	npm ci --prefix tests/lms --no-audit --no-fund --ignore-scripts

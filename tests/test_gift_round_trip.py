@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursekit.bank import QUESTION_TYPES, Bank, Question, load_bank
+from coursekit.characters import untypable
 from coursekit.export.gift import bank_gift
 from coursekit.export.gift_import import bank_yaml, parse_gift
 
@@ -20,7 +21,8 @@ HOSTILE = [
     "<b>", "</b>", "<script>alert(1)</script>", "$CATEGORY:", "//", "T", "TRUE", "FALSE", "'", '"', "- ", "1. ",
     "é", "🙂", "中文", "\u00a0", "\u200b", "null", "yes", "0x1F", "*", "_", "|", "!", "@", "`",
 ]
-CHARACTERS = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+# Content may not hold unassigned code points, noncharacters or bidirectional controls (coursekit.characters).
+CHARACTERS = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp", "Cn", "Cf"))
 TEXT = (
     st.lists(st.sampled_from(HOSTILE) | st.text(CHARACTERS, min_size=1, max_size=3), min_size=1, max_size=5)
     .map(lambda parts: "".join(parts).strip())
@@ -69,7 +71,9 @@ ANSWERS = {
     "true_false": st.booleans().map(lambda a: {"answer": a}),
     "numeric": numeric(),
     "matching": pairs().map(lambda p: {"pairs": p}),
-    "text": st.lists(TEXT, min_size=1, max_size=3).map(lambda a: {"accept": a}),
+    "text": st.lists(TEXT.filter(lambda t: not any(map(untypable, t))), min_size=1, max_size=3).map(
+        lambda a: {"accept": a}
+    ),
 }
 
 

@@ -18,7 +18,7 @@ import pydantic
 from ruamel.yaml import YAML
 
 from coursekit.bank import QUESTION_TYPES
-from coursekit.export.gift import FORMAT_MARKER, META, short_answer_text, unescape_start
+from coursekit.export.gift import FORMAT_MARKER, META, markdown_from_gift, short_answer_text, unescape_start
 from coursekit.source import ContentError, Problem
 
 # Escaped characters are swapped for private placeholders while parsing, then restored.
@@ -63,6 +63,8 @@ class _Question:
         fmt = self.fmt
         if marker_allowed and (marker := FORMAT_MARKER.match(raw)):
             fmt, raw = marker.group(1), raw[marker.end() :]
+        if fmt == "markdown":
+            return unescape_start(markdown_from_gift(_plain(raw)))
         text = unescape_start(_plain(raw))
         if fmt == "plain":
             return _MARKDOWN_LINE_START.sub(r"\1\\\2", _MARKDOWN_INLINE.sub(r"\\\1", text))

@@ -13,12 +13,22 @@ from coursekit.faq import Model
 from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
 from coursekit.order import display_order
-from coursekit.qtypes.base import Markdown, Question, at_least, key_line
+from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
 from coursekit.qtypes.quiz_html import key_list, plain
 from coursekit.strings import say
 
 if TYPE_CHECKING:
     from coursekit.export.qti import QtiItem
+
+
+def letter_label(position: int) -> str:
+    """A, B, ... Z, then AA, AB, ...: as many labels as there are items."""
+    label = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        label = ascii_uppercase[rest] + label
+    return label
 
 
 class Pair(Model):
@@ -37,9 +47,7 @@ class Matching(Question):
     def _distinct(cls, pairs: list[Pair]) -> list[Pair]:
         at_least(pairs, 2, "pairs")
         for side in ("left", "right"):
-            values = [getattr(pair, side) for pair in pairs]
-            if len(set(values)) != len(values):
-                raise ValueError(f"two pairs have the same {side} text")
+            distinct([getattr(pair, side) for pair in pairs], f"pairs' {side} sides")
         return pairs
 
     @property
@@ -59,7 +67,7 @@ class Matching(Question):
 
     def letters(self) -> list[tuple[str, int]]:
         """(letter, pair index) of each right-hand item, as printed in a fixed shuffled order."""
-        return list(zip(ascii_uppercase, printed_right_order(self), strict=False))
+        return [(letter_label(position), index) for position, index in enumerate(printed_right_order(self))]
 
     def gift(self) -> tuple[list[str], list[str]]:
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in self.pairs]
