@@ -1,7 +1,8 @@
 """The quiz's front end, assembled from `static/quiz/`: one classic script for the book and one ES module
 for the notebook widget, from the same files.
 
-`grading.js` (helpers), one file per question type in `types/`, `quiz.js` (the page side), `class.js`
+`grading.js` (the type registry and grading helpers), `page.js` (DOM helpers), `saved.js` (browser
+storage), one file per question type in `types/`, `quiz.js` (the page side), `class.js`
 (class mode) and `progress.js` (spaced review, confidence, pretest recap, progress page) are joined
 into one scope with the interface strings; `book.js` or `widget.js` starts them (the book's script also
 has `scorm.js`, which reports to an LMS when one launched the page). A classic script runs from
@@ -22,7 +23,7 @@ def _read(name: str) -> str:
 
 def _body() -> str:
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
-    parts = [f"var STRINGS = {_read('strings.json').strip()};", _read("grading.js")]
+    parts = [f"var STRINGS = {_read('strings.json').strip()};", *map(_read, ("grading.js", "page.js", "saved.js"))]
     parts += [_read(f"types/{name}") for name in types]
     parts += [_read("quiz.js"), _read("class.js"), _read("progress.js")]
     return "\n".join(parts)
