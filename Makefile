@@ -50,11 +50,12 @@ test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 	$(PY) -m pytest
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
-# (coursekit.build copies it there) so a notebook opened outside this repository can install it. Rebuilt only when a
-# file that goes into it changes.
+# (coursekit.build copies it there) so a notebook opened outside this repository can install it. It holds no
+# instructor notes (coursekit.learner_wheel takes them out). Rebuilt only when a file that goes into it changes.
 $(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py)
 	@rm -rf _build/wheel build
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
+	@$(PY) -m coursekit.learner_wheel $@
 	@rm -rf build
 	@echo "course wheel: $@ ($$(du -k $@ | cut -f1) KB)"
 
