@@ -5,7 +5,8 @@ for the notebook widget, from the same files.
 storage), one file per question type in `types/`, `quiz.js` (the page side), `class.js`
 (class mode) and `progress.js` (spaced review, confidence, pretest recap, progress page) are joined
 into one scope with the interface strings; `book.js` or `widget.js` starts them (the book's script also
-has `scorm.js`, which reports to an LMS when one launched the page). A classic script runs from
+has `scorm.js`, which reports to an LMS when one launched the page; the widget's also has `notebook.js`,
+what every lesson widget does in a notebook). A classic script runs from
 `file://` too, where Chromium blocks module scripts.
 """
 
@@ -40,7 +41,13 @@ def classic_script() -> str:
 def es_module() -> str:
     """The widget's `_esm`: the same code, exporting anywidget's `render`."""
     header = "/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;"
-    return f'{header}\n{_body()}\n{_read("widget.js")}'
+    return f'{header}\n{_body()}\n{_read("notebook.js")}\n{_read("widget.js")}'
+
+
+def notebook_script() -> str:
+    """For any lesson widget's `_esm`: `keepKeys(el)` (keys typed in `el` never reach the notebook's
+    shortcuts) and `saveStatic(model.widget_manager)` (a saved notebook keeps the static HTML)."""
+    return f"const root = window;\n{_read('notebook.js')}"
 
 
 def stylesheet() -> str:

@@ -119,10 +119,11 @@ class Matching(Question):
         for left_index, pair in enumerate(self.pairs):
             select_id = f"{base}--m{left_index}"
             options = "".join(f'<option value="{j}">{to_plain_text(self.pairs[j].right)}</option>' for j in order)
+            name = to_plain_text(pair.left).replace('"', "&quot;")  # named without an id (see option_inputs)
             rows.append(
-                f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
-                f' <select id="{select_id}" name="{select_id}">'
-                f'<option value="">{say("choose")}</option>{options}</select></div>'
+                f'<label class="coursekit-pair"><span class="coursekit-left">{to_inline_html(pair.left)}</span>'
+                f' <select id="{select_id}" name="{select_id}" aria-label="{name}">'
+                f'<option value="">{say("choose")}</option>{options}</select></label>'
             )
         return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
 
