@@ -1,6 +1,7 @@
 /* The book's classic script (it runs from file:// too): set up every quiz on the page, grading in the page. */
 var api = { grade: grade, verdict: verdict, scoreLine: scoreLine, parseNumber: parseNumber, normalizeText: normalizeText,
-  reviewed: reviewed, dueAt: dueAt, readProgressFile: readProgressFile };
+  reviewed: reviewed, dueAt: dueAt, progressRecords: progressRecords,
+  loadProgress: loadProgress };
 if (typeof module !== "undefined" && module.exports) module.exports = api;
 if (root && root.document && !root.coursekitQuiz) {
   root.coursekitQuiz = api;
