@@ -45,7 +45,7 @@ def class_page(page: Page, tmp_path) -> Page:
     html = tmp_path / "class.html"
     html.write_text(
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class</title><style>{stylesheet()}</style>'
-        f"</head><body><main>{render_quiz(BANK, 'c', mode='class')}</main><script>{classic_script()}</script>"
+        f"</head><body><main>{render_quiz(BANK, 'c', mode='class')}</main><script>{classic_script('class')}</script>"
         "</body></html>",
         encoding="utf-8",
     )

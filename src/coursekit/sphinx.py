@@ -3,7 +3,7 @@
 Notebook outputs link to other notebooks as `name.ipynb#anchor` (what JupyterLab opens); in the
 built book those pages are `name.html`, so raw HTML outputs are rewritten at build time.
 Pages with a quiz (static HTML from `coursekit.static_quiz`) or progress (`coursekit.progress_page`) get
-`quiz.js` and `quiz.css`; others do not.
+`quiz.css` and the one quiz script made of the parts they use (`coursekit.quiz_assets`); others get neither.
 The build stops, before any notebook runs, when the course content has problems.
 """
 
@@ -46,17 +46,24 @@ def check_course_content(app: Sphinx) -> None:
 
 
 def add_quiz_static_path(app: Sphinx, config) -> None:
+    from coursekit.editions import is_instructor_edition
     from coursekit.quiz_assets import write_assets
 
-    folder = write_assets(Path(app.doctreedir).parent / "coursekit-static")
+    folder = write_assets(Path(app.doctreedir).parent / "coursekit-static", instructor=is_instructor_edition(app))
     config.html_static_path = [*config.html_static_path, str(folder)]
 
 
 def add_quiz_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    from coursekit.quiz_assets import script_name
+
     body = context.get("body", "")
-    if 'class="coursekit-quiz ' in body or 'class="coursekit-progress"' in body:
+    progress = 'class="coursekit-progress"' in body
+    if 'class="coursekit-quiz ' in body or progress:
+        parts = {"progress"} if progress else set()
+        if 'data-mode="class"' in body:
+            parts.add("class")
         app.add_css_file("quiz.css")
-        app.add_js_file("quiz.js", loading_method="defer")
+        app.add_js_file(script_name(parts), loading_method="defer")
 
 
 def setup(app: Sphinx) -> dict:

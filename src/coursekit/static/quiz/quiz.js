@@ -416,14 +416,18 @@ function setUp(el, grader) {
   return quiz;
 }
 
-/* A quiz in class mode (`data-mode="class"`) is projected; any other is answered. */
+/* Other ways to show a quiz, by its `data-mode` (class.js adds "class", in the instructor edition). */
+var modes = {};
+
 function start(el, grader) {
-  if (el.getAttribute("data-mode") === "class") {
-    if (!el.hasAttribute("data-coursekit-ready")) classMode(el);
-  } else {
-    setUp(el, grader);
-  }
+  var mode = modes[el.getAttribute("data-mode")];
+  if (!mode) setUp(el, grader);
+  else if (!el.hasAttribute("data-coursekit-ready")) mode(el);
 }
+
+/* What the page's script (book.js or widget.js) sets up, as [selector, setUp(el, grader)]; the optional
+   files (review.js, progress.js) add theirs. */
+var setUps = [[".coursekit-quiz:not([data-recap])", start]];
 
 function gradeHere(q, response, done) {
   done(grade(q.key, response));

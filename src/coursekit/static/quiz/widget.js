@@ -21,9 +21,9 @@ function render(context) {
     waiting[ask] = done;
     model.send({ event: "check", ask: ask, question: q.id, response: response, restored: !!restored });
   }
-  all(el, ".coursekit-quiz:not([data-recap])").forEach(function (quizEl) { start(quizEl, askPython); });
-  all(el, ".coursekit-quiz[data-recap]").forEach(showRecap);
-  all(el, ".coursekit-progress").forEach(function (progressEl) { setUpProgress(progressEl, askPython); });
+  setUps.forEach(function (part) {
+    all(el, part[0]).forEach(function (partEl) { part[1](partEl, askPython); });
+  });
   return function () {
     model.off("msg:custom", onMessage);
   };
