@@ -39,7 +39,7 @@ test: book instructor workflows $(LMS_RUNTIME)
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
 # (coursekit.build copies it there) so a notebook opened outside this repository can install it. Rebuilt only when a
 # file that goes into it changes.
-$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py)
+$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py notebooks/images/*.svg)
 	@rm -rf _build/wheel build
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
 	@rm -rf build
