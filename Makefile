@@ -9,7 +9,7 @@ PORT   ?= 8000
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 WHEEL   := _build/wheel/coursekit-$(VERSION)-py3-none-any.whl
 
-.PHONY: book instructor test serve lab clean check notebooks export bench pdf instructor-pdf workflows
+.PHONY: book instructor test serve lab clean check notebooks export bench pdf instructor-pdf workflows lite
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -24,6 +24,17 @@ check: $(STAMP)
 book: check $(WHEEL)
 	$(PY) -m coursekit.build learner
 
+# The course in the browser: a JupyterLite copy of the lessons, with Python (Pyodide) and the course wheel, into
+# _build/html/lite (coursekit.lite; skipped when nothing it is made from changed). The Pyodide runtime comes from npm.
+LITE_RUNTIME := lite/node_modules/pyodide/pyodide.asm.wasm
+
+lite: $(WHEEL) $(LITE_RUNTIME)
+	$(PY) -m coursekit.lite
+
+$(LITE_RUNTIME): lite/package.json lite/package-lock.json
+	npm ci --prefix lite --no-audit --no-fund --ignore-scripts
+	touch $@
+
 # The instructor edition (every page, the answer key included) into _build/instructor/html.
 instructor: check $(WHEEL)
 	$(PY) -m coursekit.build instructor
@@ -31,8 +42,10 @@ instructor: check $(WHEEL)
 # scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 schemas
 # (installed when missing).
 LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
+# ESLint, which checks the joined quiz scripts for undefined names (installed when missing).
+QUIZ_LINT := tests/lint/node_modules/eslint/package.json
 
-test: book instructor workflows $(LMS_RUNTIME)
+test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 	$(BIN)/ruff check src tests notebooks/*.py
 	$(PY) -m pytest
 
@@ -66,6 +79,10 @@ export: book
 
 $(LMS_RUNTIME): tests/lms/package.json tests/lms/package-lock.json
 	npm ci --prefix tests/lms --no-audit --no-fund --ignore-scripts
+	touch $@
+
+$(QUIZ_LINT): tests/lint/package.json tests/lint/package-lock.json
+	npm ci --prefix tests/lint --no-audit --no-fund --ignore-scripts
 	touch $@
 
 serve:

@@ -8,12 +8,12 @@ import sys
 import pytest
 
 from conftest import FIXTURES, ROOT
-from coursekit.bank import QUESTION_TYPES, Matching, Numeric, SingleChoice, load_bank
+from coursekit.bank import QUESTION_TYPES, load_bank
 from coursekit.check import check_path
 from coursekit.source import ContentError
 
 BANKS = FIXTURES / "banks"
-TYPE_LIST = "single, multiple, true_false, numeric, matching, text, ordering"
+TYPE_LIST = ", ".join(QUESTION_TYPES)
 
 # Each malformed fixture and every line `python -m coursekit check FILE` prints for it (without the path).
 EXPECTED = {
@@ -137,7 +137,6 @@ def test_every_problem_in_a_bank_is_reported_at_once(tmp_path):
 
 
 def test_the_registry_has_one_model_per_type():
-    assert list(QUESTION_TYPES) == TYPE_LIST.split(", ")
     assert all(model.type_name == name for name, model in QUESTION_TYPES.items())
 
 
@@ -148,13 +147,13 @@ def test_a_valid_bank_loads_as_typed_questions_in_bank_order():
     assert [q.type for q in bank.questions] == ["single", "multiple", "true_false", "numeric", "numeric",
                                                  "matching", "text"]
     first = bank.question("pick-one")
-    assert isinstance(first, SingleChoice)
+    assert type(first) is QUESTION_TYPES["single"]
     assert first.options[0].feedback == "Yes, potassium is a mineral."
     assert first.faq == ("vitamins-for-circulation",)
     assert bank.question("how-many").bounds == (115, 125)
-    assert isinstance(bank.question("in-range"), Numeric)
+    assert type(bank.question("in-range")) is QUESTION_TYPES["numeric"]
     assert bank.question("in-range").bounds == (1, 3)
-    assert isinstance(bank.question("match-them"), Matching)
+    assert type(bank.question("match-them")) is QUESTION_TYPES["matching"]
     with pytest.raises(KeyError, match="no question 'nope'"):
         bank.question("nope")
 

@@ -13,8 +13,9 @@ from coursekit.bank import load_bank
 from coursekit.check import check_path
 from coursekit.course import load_course
 from coursekit.export import export
-from coursekit.export.gift import bank_gift, escape
+from coursekit.export.gift import bank_gift
 from coursekit.export.gift_import import bank_yaml, import_gift, parse_gift
+from coursekit.formats import escape
 from coursekit.grade import grade
 
 CONTENT = FIXTURES / "export" / "content"

@@ -69,8 +69,9 @@ def test_true_false(imported, questions):
 
 
 def test_short_answer_and_matching(questions):
-    assert questions["two-plus-two"]["type"] == "text"
-    assert questions["two-plus-two"]["accept"] == ["four", "4"]
+    # A short answer in GIFT's missing-word form is a fill-in-the-blank question, its gap where the braces were.
+    assert questions["two-plus-two"] == {"id": "two-plus-two", "type": "fill_blank",
+                                         "prompt": "Two plus two equals ___.", "accept": ["four", "4"]}
     assert questions["capitals"]["pairs"] == [
         {"left": "Canada", "right": "Ottawa"}, {"left": "Italy", "right": "Rome"}, {"left": "Japan", "right": "Tokyo"},
     ]
@@ -156,8 +157,10 @@ def test_moodles_own_examples_keep_their_keys():
     assert f"{path}:{line}: question q8: not carried: partial credit of 50% on answer 'half credit answer'" in (
         "\n".join(imported.problems)
     )
-    assert questions["jesus-hometown-short-answer-ex"]["accept"] == ["Nazareth"]
-    assert questions["jesus-hometown-short-answer-ex"]["prompt"] == r"Jesus Christ was from \_\_\_\_\_."
+    hometown = questions["jesus-hometown-short-answer-ex"]
+    assert (hometown["type"], hometown["prompt"], hometown["accept"]) == (
+        "fill_blank", "Jesus Christ was from ___.", ["Nazareth"]
+    )
     assert questions["numerical-example"]["answer"] == 1822 and "tolerance" not in questions["numerical-example"]
 
 

@@ -12,65 +12,7 @@ from hypothesis import strategies as st
 from coursekit.bank import QUESTION_TYPES, Bank, Question, load_bank
 from coursekit.export.gift import bank_gift
 from coursekit.export.gift_import import bank_yaml, parse_gift
-
-# Pieces that mean something to GIFT, Markdown, HTML or YAML, and text from other scripts.
-HOSTILE = [
-    "~", "=", "#", "####", "{", "}", ":", "::", "%", "%50%", "%-100%", "->", "-", ">", "\\", "\\n", "\n", "\t",
-    "[html]", "[markdown]", "[plain]", "[moodle]", "&#37;", "&#38;", "&#91;", "&amp;", "**bold**", "`code`",
-    "<b>", "</b>", "<script>alert(1)</script>", "$CATEGORY:", "//", "T", "TRUE", "FALSE", "'", '"', "- ", "1. ",
-    "é", "🙂", "中文", "\u00a0", "\u200b", "null", "yes", "0x1F", "*", "_", "|", "!", "@", "`",
-]
-CHARACTERS = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
-TEXT = (
-    st.lists(st.sampled_from(HOSTILE) | st.text(CHARACTERS, min_size=1, max_size=3), min_size=1, max_size=5)
-    .map(lambda parts: "".join(parts).strip())
-    .filter(bool)
-)
-OPTIONAL = st.none() | TEXT
-NUMBER = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12) | st.integers(-1000, 1000)
-SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
-
-
-@st.composite
-def options(draw, single: bool) -> list[dict]:
-    texts = draw(st.lists(TEXT, min_size=2, max_size=4, unique=True))
-    if single:
-        right = {draw(st.integers(0, len(texts) - 1))}
-    else:
-        right = set(draw(st.lists(st.integers(0, len(texts) - 1), min_size=1, unique=True)))
-    return [
-        {"text": text, "correct": i in right, **({"feedback": fb} if (fb := draw(OPTIONAL)) else {})}
-        for i, text in enumerate(texts)
-    ]
-
-
-@st.composite
-def numeric(draw) -> dict:
-    if draw(st.booleans()):
-        return {"range": sorted([draw(NUMBER), draw(NUMBER)])}
-    fields = {"answer": draw(NUMBER), "tolerance": abs(draw(NUMBER))}
-    if unit := draw(st.none() | TEXT):
-        fields["unit"] = unit
-    return fields
-
-
-def pairs() -> st.SearchStrategy[list[dict]]:
-    lefts = st.lists(TEXT, min_size=2, max_size=4, unique=True)
-    return lefts.flatmap(
-        lambda left: st.lists(TEXT, min_size=len(left), max_size=len(left), unique=True).map(
-            lambda right: [{"left": a, "right": b} for a, b in zip(left, right, strict=True)]
-        )
-    )
-
-
-ANSWERS = {
-    "single": options(single=True).map(lambda o: {"options": o}),
-    "multiple": options(single=False).map(lambda o: {"options": o}),
-    "true_false": st.booleans().map(lambda a: {"answer": a}),
-    "numeric": numeric(),
-    "matching": pairs().map(lambda p: {"pairs": p}),
-    "text": st.lists(TEXT, min_size=1, max_size=3).map(lambda a: {"accept": a}),
-}
+from samples import ANSWERS, OPTIONAL, SLUG, TEXT, not_carried
 
 
 @st.composite
@@ -93,6 +35,10 @@ def banks(draw) -> Bank:
         for i, kind in enumerate(kinds)
     )
     return Bank(id="generated", title=draw(TEXT), intro=draw(OPTIONAL), questions=questions)
+
+
+def test_banks_are_generated_with_every_type_gift_carries():
+    assert set(ANSWERS) == set(QUESTION_TYPES) - not_carried("gift")
 
 
 def key(question: Question) -> dict:

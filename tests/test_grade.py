@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit.bank import Matching, MultipleChoice, Numeric, Ordering, SingleChoice, TextAnswer, TrueFalse
 from coursekit.grade import Grade, grade, normalize_text, parse_number
+from coursekit.qtypes.choice import MultipleChoice, SingleChoice
+from coursekit.qtypes.matching import Matching
+from coursekit.qtypes.numeric import Numeric
+from coursekit.qtypes.ordering import Ordering
+from coursekit.qtypes.text import TextAnswer
+from coursekit.qtypes.true_false import TrueFalse
 
 RIGHT, WRONG, EMPTY = Grade(True, True, 1.0), Grade(True, False, 0.0), Grade(False, False, 0.0)
 

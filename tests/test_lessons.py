@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections import Counter
@@ -67,11 +66,32 @@ def test_every_lesson_follows_the_skeleton_and_ends_with_its_quiz():
                 assert "remove-input" in cell.metadata.get("tags", []), (lesson.id, cell.source)
 
 
-def test_each_faq_section_has_a_label_and_the_quote():
+def test_each_faq_section_has_a_label_the_quote_and_what_the_evidence_says():
     for lesson in LESSONS:
-        text = "".join(c.source for c in notebook(lesson).cells)
+        text = "\n".join(c.source for c in notebook(lesson).cells)
         for entry_id in quoted_entries(lesson):
-            assert f"(lesson-{entry_id})=" in text
+            label = f"(lesson-{entry_id})="
+            assert label in text
+            section = re.split(r"\n## ", text.split(label)[1])[1]
+            assert "### What the FAQ says" in section and "### What the evidence says" in section, entry_id
+
+
+# US spellings the course writes the UK way; a word in double quotes (the FAQ's own) is left alone.
+US_SPELLING = re.compile(
+    r"\b(edema|ischemi[ac]|anemi[ac]|hemorrhag\w*|colors?|programs?|centers?|behaviors?|liters?)\b", re.I
+)
+
+
+def test_the_course_spells_the_uk_way_throughout():
+    texts = {lesson.id: lesson_prose(lesson) for lesson in LESSONS}
+    texts |= {p.name: p.read_text(encoding="utf-8") for p in BOOK.glob("*.md") if p.name != "writing-questions.md"}
+    texts["red-flags.yml"] = (ROOT / "content" / "red-flags.yml").read_text(encoding="utf-8")
+    found = {}
+    for name, text in texts.items():
+        unquoted = re.sub(r'"[^"\n]*"|\u201c[^\u201d]*\u201d', "", text)
+        if words := US_SPELLING.findall(unquoted):
+            found[name] = words
+    assert found == {}
 
 
 def test_objectives_questions_and_faq_entries_are_aligned():
@@ -147,20 +167,12 @@ def test_every_citation_exists_and_every_source_is_cited():
     assert bib - cited == set(), "in references.bib but never cited"
 
 
-# Official pages of sources added after the content review, at their publisher's own address.
-SHOWN_ELSEWHERE = {
-    "https://phw.nhs.wales/services-and-teams/screening/abdominal-aortic-aneurysm-screening/"
-    "about-abdominal-aortic-aneurysm-screening/your-invitation/",
-}
+REVIEWED_SOURCES = ROOT / "tests" / "reviewed_sources.txt"
 
 
-def test_bibliography_urls_come_from_the_content_review():
-    review = ROOT.parent / "shared" / "content-review.md"  # the project's shared folder, beside the checkout
-    if not review.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{review} is missing: CI runs with the shared folder beside the checkout")
-        pytest.skip(f"{review} is not beside this checkout")
-    listed = set(re.findall(r"https?://\S+", review.read_text())) | SHOWN_ELSEWHERE
+def test_bibliography_urls_come_from_the_reviewed_sources():
+    listed = {line.strip() for line in REVIEWED_SOURCES.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
     urls = re.findall(r"url = \{([^}]+)\}", (BOOK / "references.bib").read_text())
     assert urls and [url for url in urls if url not in listed] == []
 

@@ -8,7 +8,6 @@ read from the rendered quiz HTML, as the book's page holds it.
 
 from __future__ import annotations
 
-import itertools
 import json
 import shutil
 import subprocess
@@ -18,26 +17,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT, FIXTURES
-from coursekit.bank import (
-    QUESTION_TYPES,
-    Bank,
-    Matching,
-    MultipleChoice,
-    Ordering,
-    Question,
-    SingleChoice,
-    TextAnswer,
-    load_bank,
-)
+from coursekit.bank import QUESTION_TYPES, Bank, Question, load_bank
 from coursekit.check import faq_ids_for_bank
 from coursekit.grade import grade
 from coursekit.quiz_assets import classic_script
 from coursekit.source import ContentError
 from coursekit.static_quiz import render_quiz
 from coursekit.strings import score_line, verdict
-
-ODD_SPACES = ["\u00a0", "\u2009", "\u3000", "\x1c", "\x1f", "\x85", "\ufeff", "\u200b", "\t\n"]
-FULLWIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
+from samples import RESPONSES
 
 
 def banks() -> list[tuple[Path, Bank]]:
@@ -49,76 +36,6 @@ def banks() -> list[tuple[Path, Bank]]:
         except ContentError:
             continue
     return found
-
-
-def numbers_around(low: float, high: float) -> list[str]:
-    mid = (low + high) / 2
-    values = [low, high, mid, low - 1e-10, high + 1e-10, low - 1e-6, high + 1e-6, low - 1, high + 1, -mid, mid * 10]
-    texts = [repr(v) for v in values] + [f"{v:g}" for v in values] + [f"{v:.3e}" for v in values]
-    texts += [t.replace(".", ",") for t in texts[:6]]
-    texts += [f" {texts[2]} ", f"{ODD_SPACES[0]}{texts[0]}{ODD_SPACES[1]}", texts[2].translate(FULLWIDTH)]
-    texts += [f"{s}{texts[2]}" for s in ODD_SPACES]
-    return texts
-
-
-# Arabic-Indic, fullwidth and mathematical digits, an Arabic decimal separator, fractions, superscripts.
-ODD_NUMBERS = [
-    "", " ", " 1,5 ", "1,000.5", "1,2,3", ",5", "5,", "1.", ".5", "+3", "-0", "1e3", "1E-2", "e3", "1e", "abc", "ABC  ",
-    "\u0661\u0662", "\u0661\u066b\u0665", "\u0661,\u0665", "\uff11\uff15\uff10", "\U0001d7cf\U0001d7d3\U0001d7ce",
-    "1 5 0", "150 minutes", "NaN", "inf", "1_000", "0x10", "--1", "+-1", "\u00bd", "\u00b2", "1e999",
-]
-ODD_TEXTS = [
-    "", "   ", "ABC  ", "abc", "\u0130", "\u00df", "SS", "\ufb01", "HEART".translate(FULLWIDTH), "heart\u0301",
-    "\U0001f600", "<b>x</b>", "x" * 300,
-]
-
-
-def choice_responses(question: SingleChoice | MultipleChoice) -> list:
-    if isinstance(question, SingleChoice):
-        return [None, *range(len(question.options))]
-    indices = range(len(question.options))
-    subsets = [list(c) for r in range(len(indices) + 1) for c in itertools.combinations(indices, r)]
-    return [*subsets[:80], [0, 0], [len(question.options) - 1, 0]]
-
-
-def matching_responses(question: Matching) -> list:
-    n = len(question.pairs)
-    identity = list(range(n))
-    return [
-        [], [None] * n, identity, identity[::-1], identity[1:] + identity[:1], [0] * n,
-        [identity[0]] + [None] * (n - 1), [None] * (n - 1) + [n - 1], identity[:-1], [*identity, 0],
-    ]
-
-
-def text_responses(question: TextAnswer) -> list:
-    found = list(ODD_TEXTS)
-    for accepted in question.accept:
-        found += [accepted, accepted.upper(), f"  {accepted}  ", accepted.replace(" ", "   "),
-                  accepted.translate(FULLWIDTH), accepted[:-1], f"{accepted}x"]
-        found += [f"{s}{accepted}{s}" for s in ODD_SPACES]
-    return found
-
-
-def ordering_responses(question: Ordering) -> list:
-    n = len(question.items)
-    identity = list(range(n))
-    return [
-        *[list(p) for p in itertools.islice(itertools.permutations(identity), 60)],
-        None, [], identity[:-1], [*identity, 0], [0] * n, [None] * n, [*identity[:-1], n], [-1, *identity[1:]],
-        [True, *identity[1:]], [str(i) for i in identity],
-    ]
-
-
-# Right, wrong, partial, empty and odd responses per question type, in the shapes grade.py documents.
-RESPONSES = {
-    "single": choice_responses,
-    "multiple": choice_responses,
-    "true_false": lambda question: [None, True, False],
-    "numeric": lambda question: [*numbers_around(*question.bounds), *ODD_NUMBERS],
-    "matching": matching_responses,
-    "text": text_responses,
-    "ordering": ordering_responses,
-}
 
 
 def responses(question: Question) -> list:

@@ -51,3 +51,20 @@ def test_an_unconfirmed_source_is_gone_with_the_claims_it_alone_supported():
     assert "s34" not in ENTRIES and "biomedicines11102684" not in BIB
     lessons = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.ipynb"))
     assert "s34" not in re.findall(r"\{cite\}`([^`]+)`", lessons)
+
+
+def test_review_3_fixes_authors_titles_dead_links_and_the_current_pad_guideline():
+    assert field(ENTRIES["s13"], "author").startswith("Al-Khudairy")
+    assert field(ENTRIES["s18"], "author") is None, "a journal is not an author"
+    assert field(ENTRIES["s24"], "title").count("``") == field(ENTRIES["s24"], "title").count("''") == 1
+    assert "s38" not in ENTRIES and "vdf.org" not in BIB
+    pad = ENTRIES["acc-aha-pad"]
+    assert field(pad, "doi") == "10.1161/CIR.0000000000001251" and field(pad, "year") == "2024"
+    assert "10.1016/j.jacc.2024.02.013" in field(pad, "howpublished")
+    assert field(ENTRIES["darouiche-sea"], "doi") == "10.1056/NEJMra055111"
+
+
+def test_every_quoted_title_closes_its_quotes():
+    for key, body in ENTRIES.items():
+        title = field(body, "title")
+        assert title.count("``") == title.count("''"), key

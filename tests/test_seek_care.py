@@ -10,10 +10,11 @@ from html.parser import HTMLParser
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import BUILD, CONTENT, FIXTURES, ROOT
 from coursekit.course import load_course
-from coursekit.seek_care import lesson_markdown, load_red_flags, tier_markdown
+from coursekit.seek_care import EXPERT_ADVICE, lesson_markdown, load_red_flags, sign_markdown, tier_markdown
 from coursekit.source import ContentError
 
 COURSE = load_course(CONTENT)
@@ -86,18 +87,69 @@ def test_the_emergency_tier_carries_the_signs_review_2_moved_there():
     assert "fever" in text["spinal-infection"] and "injects drugs" in text["spinal-infection"]
     assert "known cancer" in text["cancer-spinal-cord"]
     assert "black" in text["foot-gangrene-or-infection"] and "spreading" in text["foot-gangrene-or-infection"]
-    assert "tearing" in text["known-aneurysm"] and "65" in text["known-aneurysm"]
+    assert "new pain in the back or belly" in text["known-aneurysm"] and "65" not in text["known-aneurysm"]
     sources = {sign.id: set(sign.sources) for sign in RED_FLAGS.signs}
     assert "nice-ng234" in sources["cancer-spinal-cord"] and "nice-ng19" in sources["foot-gangrene-or-infection"]
     assert {"nhs-back-pain"} <= sources["serious-accident"] & sources["weak-or-numb-legs"]
 
 
-def test_fever_weight_loss_cancer_history_and_night_pain_alone_stay_same_day():
+def test_back_pain_warning_signs_alone_stay_same_day_each_with_a_source_that_says_it():
     same_day = {sign.id: sign for sign in RED_FLAGS.in_tier("same-day")}
     alone = same_day["back-pain-warning-signs"].text.lower()
-    assert all(word in alone for word in ("fever", "weight loss", "cancer", "worse at night"))
+    for words in ("fever", "weight loss", "worse at night", "between the shoulders", "sneeze, cough"):
+        assert words in alone, words
+    assert same_day["back-pain-warning-signs"].sources == ("nhs-back-pain",)
+    assert "cancer" in same_day["cancer-history"].text and same_day["cancer-history"].sources == ("nice-ng234",)
     assert "osteoporosis" in same_day["fragile-bones"].text and "steroid" in same_day["fragile-bones"].text
-    assert "nhs-back-pain" in same_day["fragile-bones"].sources
+    assert same_day["fragile-bones"].sources == ("bmj-osteoporotic-fracture",)
+
+
+def test_aneurysm_screening_is_advice_for_an_appointment_not_part_of_an_emergency():
+    screening = next(sign for sign in RED_FLAGS.signs if sign.id == "aaa-screening")
+    assert screening.tier == "see-a-doctor" and "65" in screening.text
+    assert not [s.id for s in RED_FLAGS.in_tier("emergency") if "screen" in s.text or "scan" in s.text]
+
+
+def test_a_clot_is_told_by_new_one_leg_signs_and_claudication_by_its_pattern():
+    dvt = next(sign for sign in RED_FLAGS.signs if sign.id == "possible-dvt")
+    assert _lead(dvt) == "New pain, swelling, warmth or redness in one leg"
+    assert "few or no symptoms" in dvt.text
+    assert "same walking distance for weeks or months" in dvt.text and "not swollen" in dvt.text
+    assert dvt.figure == "new pain, swelling, warmth or redness in one leg"
+    assert "massage" in dvt.expert_advice and "massage" not in dvt.text
+    for lesson in ("symptoms", "treatment", "review"):
+        assert lesson in dvt.shown_in
+
+
+def test_the_review_lesson_warns_of_a_clot_in_the_leg_and_lung_and_the_aorta():
+    review = {sign.id for sign in RED_FLAGS.signs if "review" in sign.shown_in}
+    assert {"possible-dvt", "pulmonary-embolism", "aortic-emergency"} <= review
+
+
+def test_severe_pad_says_what_a_lay_person_does_today():
+    severe = next(sign for sign in RED_FLAGS.signs if sign.id == "severe-pad")
+    assert "call your doctor or urgent care today" in severe.text.lower()
+    assert "vascular team" not in severe.text
+
+
+EMERGENCY_NUMBERS = ("112", "999", "911", "000")
+
+
+def test_every_lessons_section_and_the_page_open_with_how_to_get_emergency_help():
+    help_text = RED_FLAGS.emergency_help
+    assert all(f"**{number}**" in help_text for number in EMERGENCY_NUMBERS)
+    for lesson in LESSONS:
+        assert lesson_markdown(RED_FLAGS, lesson.id).markdown.startswith(" ".join(help_text.split()))
+    assert tier_markdown(RED_FLAGS, "emergency").markdown.startswith(" ".join(help_text.split()))
+    assert "112" not in tier_markdown(RED_FLAGS, "same-day").markdown
+
+
+def test_expert_advice_is_shown_after_the_sources_and_marked_as_such():
+    sign = next(sign for sign in RED_FLAGS.signs if sign.id == "possible-dvt")
+    text = sign_markdown(sign)
+    cite = text.index("{cite}`")
+    assert text.index(EXPERT_ADVICE) > cite
+    assert text.endswith(f"{EXPERT_ADVICE} Do not massage the leg or put heat on it.")
 
 
 def _markdown_output(cell) -> str:
@@ -202,7 +254,7 @@ def test_the_built_page_links_each_citation_and_glossary_term():
 
 def test_tier_markdown_cites_each_signs_sources():
     markdown = tier_markdown(RED_FLAGS, "emergency").markdown
-    assert markdown.count("\n- ") + 1 == len(RED_FLAGS.in_tier("emergency"))
+    assert len(re.findall(r"^- ", markdown, flags=re.M)) == len(RED_FLAGS.in_tier("emergency"))
     assert "{cite}`r11`" in markdown
 
 
@@ -214,3 +266,82 @@ def test_each_lesson_notebook_opens_with_the_disclaimer():
         assert disclaimer.source.startswith("```{admonition} For education only")
         assert "not medical advice" in disclaimer.source
         assert "(../book/when-to-seek-care.md)" in disclaimer.source
+
+
+class _Text(HTMLParser):
+    """The text a reader sees on a page (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag) -> None:
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _page_text(path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return _plain(" ".join(parser.parts))
+
+
+def _built(path):
+    if not path.is_file():
+        pytest.fail(f"no built book in {BUILD}: run `make book` (make test does) first")
+    return path
+
+
+def test_every_built_lesson_page_says_how_to_get_emergency_help_in_its_warning_signs():
+    for lesson in LESSONS:
+        html = _built(BUILD / lesson.notebook.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+        heading = next(h for h in BeautifulSoup(html, "html.parser").find_all("h2")
+                       if h.get_text().startswith("When to seek care"))
+        section = _plain(heading.find_parent("section").get_text(" "))
+        assert "How to get emergency help" in section, lesson.id
+        assert [n for n in EMERGENCY_NUMBERS if not re.search(rf"\b{n}\b", section)] == [], lesson.id
+
+
+CLOT = re.compile(r"\b(clots?|DVT|thrombos[ie]s)\b", re.I)
+REST = re.compile(r"\brest(s|ed|ing)?\b", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences and clauses, citation roles (whose keys may name a source about clots) left out."""
+    text = re.sub(r"\{cite\}`[^`]*`", " ", text)
+    return re.split(r"(?<=[.!?:;])\s+", " ".join(text.split()))
+
+
+def _notebook_texts() -> dict[str, str]:
+    """Every notebook's cell sources and saved outputs (what a downloaded lesson shows before it runs)."""
+    texts = {}
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        parts = []
+        for cell in nbformat.read(path, as_version=4).cells:
+            parts.append(cell.source)
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                parts += [data.get("text/markdown", ""), data.get("text/plain", ""), output.get("text", "")]
+                if "text/html" in data:
+                    parser = _Text()
+                    parser.feed("".join(data["text/html"]))
+                    parts.append(" ".join(parser.parts))
+        texts[path.name] = "\n".join(p if isinstance(p, str) else "".join(p) for p in parts)
+    return texts
+
+
+def test_no_sentence_in_the_book_notebooks_or_quizzes_tells_a_clot_by_rest():
+    texts = {str(p.relative_to(BUILD)): _page_text(p) for p in sorted(_built(BUILD / "book" / "index.html")
+                                                                        .parents[1].rglob("*.html"))}
+    texts |= _notebook_texts()
+    texts |= {p.name: p.read_text(encoding="utf-8") for p in sorted(CONTENT.rglob("*.yml"))}
+    assert len(texts) > 20
+    found = [(name, s) for name, text in texts.items() for s in _sentences(text) if CLOT.search(s) and REST.search(s)]
+    assert found == []

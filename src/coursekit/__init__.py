@@ -14,8 +14,9 @@ dependencies.note_modules_after_each_cell()
 
 
 def faq_page() -> faq_html.Html:
-    """Every FAQ entry of the course, grouped by topic (the "source FAQ" reference page)."""
-    return faq_html.faq_page(current_course().faq)
+    """Every FAQ entry of the course, grouped by topic, each with its verdict and a link to its correction."""
+    course = current_course()
+    return faq_html.faq_page(course.faq, course.lessons)
 
 
 def faq_quote(entry_id: str) -> faq_html.Html:

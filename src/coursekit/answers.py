@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coursekit.order import display_order
-
 if TYPE_CHECKING:
-    from coursekit.qtypes import Matching, Question
+    from coursekit.qtypes.base import Question
 
 ENDS_SENTENCE = (".", "!", "?", ":", ";", "…")
 
@@ -29,11 +27,3 @@ def correct_answers(question: Question) -> list[str]:
 def labelled(label: str, text: str) -> str:
     """`label: text`, without a colon after a label that already ends in punctuation ("Yes.: ...")."""
     return f"{label} {text}" if label.rstrip(" *_`").endswith(ENDS_SENTENCE) else f"{label}: {text}"
-
-
-def printed_right_order(question: Matching) -> list[int]:
-    """Right-hand items of a matching question in a fixed order that never lines up with the left side."""
-    order = display_order(question, seed=1)
-    if all(position == index for position, index in enumerate(order)):
-        order = order[1:] + order[:1]
-    return order

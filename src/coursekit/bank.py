@@ -1,7 +1,7 @@
 """Question banks (`content/quizzes/<id>.yml`) as typed data.
 
 `load_bank` validates each question with the model its `type` names in the registry
-(`coursekit.qtypes.QUESTION_TYPES`); the question models are re-exported here.
+(`coursekit.qtypes.QUESTION_TYPES`).
 """
 
 from __future__ import annotations
@@ -13,19 +13,7 @@ import pydantic
 from pydantic import Field
 
 from coursekit.faq import Items, Model, Slug, Text
-from coursekit.qtypes import (
-    QUESTION_TYPES,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Option,
-    Ordering,
-    Pair,
-    Question,
-    SingleChoice,
-    TextAnswer,
-    TrueFalse,
-)
+from coursekit.qtypes import QUESTION_TYPES, Question
 from coursekit.source import (
     ContentError,
     Problem,
@@ -139,7 +127,4 @@ def load_bank(path: Path, faq_ids: set[str] | None = None) -> Bank:
     )
 
 
-__all__ = [
-    "QUESTION_TYPES", "Bank", "Matching", "MultipleChoice", "Numeric", "Option", "Ordering", "Pair", "Question",
-    "SingleChoice", "TextAnswer", "TrueFalse", "load_bank",
-]
+__all__ = ["QUESTION_TYPES", "Bank", "Question", "load_bank"]

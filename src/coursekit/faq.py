@@ -78,11 +78,25 @@ class Block(Model):
         return self
 
 
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("is one line: no line breaks")
+    return value
+
+
+class Verdict(Model):
+    """The course's judgement of an entry, shown with it on the source-FAQ page: not part of the quote."""
+
+    rating: Literal["right", "partly-right", "wrong"]
+    text: Annotated[Text, AfterValidator(_one_line)]
+
+
 class FaqEntry(Model):
     id: Slug
     topic: Topic
     question: Text
     answer: list[Block] = Field(min_length=1)
+    verdict: Verdict | None = None
 
 
 class Faq(Model):

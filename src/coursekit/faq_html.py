@@ -6,11 +6,17 @@ FAQ text is quoted as received, so it is escaped, never interpreted as Markdown.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from coursekit.faq import TOPICS, Block, Faq, FaqEntry
 from coursekit.markdown import escape
 
+if TYPE_CHECKING:
+    from coursekit.lessons import Lessons
+
 SOURCE_FAQ_PAGE = "source-faq.ipynb"
+RATINGS = {"right": "right", "partly-right": "partly right", "wrong": "wrong"}
 
 
 def entry_anchor(entry_id: str) -> str:
@@ -37,6 +43,28 @@ def answer_html(entry: FaqEntry) -> str:
     return "".join(_block_html(block) for block in entry.answer)
 
 
+def correction_link(entry: FaqEntry, lessons: Lessons) -> tuple[str, int]:
+    """The lesson section that teaches an entry (label `lesson-<id>` in its topic's lesson), from a
+    notebook beside the lessons, and that lesson's number."""
+    lesson = lessons.lesson(entry.topic)
+    return f"{PurePosixPath(lesson.notebook).name}#lesson-{entry.id}", lesson.number
+
+
+def verdict_html(entry: FaqEntry, number: int, lessons: Lessons | None) -> str:
+    """The one-line verdict on an entry and the link to the lesson section that corrects it."""
+    if entry.verdict is None:
+        return ""
+    rating = RATINGS[entry.verdict.rating]
+    link = ""
+    if lessons is not None:
+        href, lesson_number = correction_link(entry, lessons)
+        link = f' <a href="{escape(href)}">Lesson {lesson_number}: what the evidence says about question {number}</a>'
+    return (
+        f'<p class="faq-verdict faq-verdict-{entry.verdict.rating}"><strong>Our verdict: {rating}.</strong> '
+        f"{escape(entry.verdict.text)}{link}</p>"
+    )
+
+
 def entry_number(faq: Faq, entry_id: str) -> int:
     return next(i for i, entry in enumerate(faq.entries, start=1) if entry.id == entry_id)
 
@@ -51,8 +79,9 @@ class Html:
         return self.html
 
 
-def faq_page(faq: Faq) -> Html:
-    """All entries, grouped by topic, each with a stable anchor (`faq-<id>`)."""
+def faq_page(faq: Faq, lessons: Lessons | None = None) -> Html:
+    """All entries, grouped by topic, each with a stable anchor (`faq-<id>`), its verdict first and,
+    given the lessons, a link to the lesson section that corrects it."""
     sections = []
     for topic in TOPICS:
         articles = []
@@ -60,7 +89,7 @@ def faq_page(faq: Faq) -> Html:
             number = entry_number(faq, entry.id)
             articles.append(
                 f'<article class="faq-entry" id="{entry_anchor(entry.id)}">'
-                f"<h3>{number}. {escape(entry.question)}</h3>"
+                f"<h3>{number}. {escape(entry.question)}</h3>{verdict_html(entry, number, lessons)}"
                 f"<blockquote>{answer_html(entry)}</blockquote></article>"
             )
         sections.append(

@@ -1,16 +1,8 @@
 """Grading: the single meaning of "right" in Python. Each question type grades its own responses
 (`Question.grade` in `coursekit.qtypes`); this module holds what they share.
 
-`static/quiz.js` holds the same rules for the built book; a parity test keeps the two equal.
-Responses are what a learner gives, in bank order:
-
-- single: the chosen option's index, or None
-- multiple: the chosen options' indices
-- true_false: True, False, or None
-- numeric: the text typed (parsed here, as the browser does)
-- matching: for each left item, the index of the chosen right item, or None
-- text: the text typed
-- ordering: the items' bank indices in the learner's order (answered only if each appears once)
+The quiz's scripts (`static/quiz/grading.js` and each type's script) hold the same rules for the built
+book; a parity test keeps the two equal. What a response is, each type's `grade` says.
 """
 
 from __future__ import annotations
@@ -18,10 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from coursekit.qtypes import Question
+from typing import Any, Protocol
 
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 # Numbers typed as decimals rarely hit a bound exactly in binary floating point.
@@ -56,6 +45,10 @@ def normalize_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").lower().split())
 
 
-def grade(question: Question, response: Any) -> Grade:
+class Gradable(Protocol):
+    def grade(self, response: Any) -> Grade: ...
+
+
+def grade(question: Gradable, response: Any) -> Grade:
     """Grade one response to one question, by the question's type."""
     return question.grade(response)

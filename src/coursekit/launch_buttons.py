@@ -3,13 +3,16 @@
 The launch URLs live in `_config.yml`. Without a repository URL sphinx-book-theme cannot build
 launch links (it fails on notebook pages), and jupyter-book's default URL is its own repository,
 so the course sets `repository.url: ""` and this extension switches the buttons off until it is filled in,
-saying so in one line (printed, so a quiet build shows it too).
+saying so in one line (printed, so a quiet build shows it too). Every lesson page of the learner edition
+also gets "Run in your browser", opening the lesson in the book's own JupyterLite copy (`coursekit.lite`).
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from coursekit.editions import is_instructor_edition
 
 PROVIDERS = ("binderhub_url", "colab_url", "jupyterhub_url", "deepnote_url")
 HINT = "launch buttons off: set repository.url in _config.yml (and launch_buttons.jupyterhub_url for a JupyterHub)"
@@ -25,6 +28,27 @@ def hide_launch_buttons_without_repository(app: Sphinx, config: Config) -> None:
     print(HINT, flush=True)
 
 
+RUN_IN_BROWSER = "Run in your browser"
+LITE = "lite/lab/index.html"  # the in-browser copy (coursekit.lite), at the learner book's root
+
+
+def run_in_your_browser(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Learner edition: a lesson notebook's page links to the same notebook in the book's JupyterLite copy."""
+    if "header_buttons" not in context or not pagename.startswith("notebooks/") or is_instructor_edition(app):
+        return
+    button = {
+        "type": "link", "text": RUN_IN_BROWSER, "icon": "fas fa-play", "label": "run-in-browser",
+        "tooltip": "Run this lesson live in your browser: nothing to install",
+        "url": f"{context['pathto'](LITE, 1)}?path={pagename.removeprefix('notebooks/')}.ipynb",
+    }
+    group = next((b for b in context["header_buttons"] if b.get("label") == "launch-buttons"), None)
+    if group:
+        group["buttons"].append(button)
+    else:
+        context["header_buttons"].append(button)
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", hide_launch_buttons_without_repository)
+    app.connect("html-page-context", run_in_your_browser, priority=503)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

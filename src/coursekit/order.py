@@ -10,7 +10,7 @@ import random
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coursekit.qtypes import Question
+    from coursekit.qtypes.base import Question
 
 
 def display_order(question: Question, seed: int | None = None) -> list[int]:

@@ -1,9 +1,9 @@
 """The quiz's front end, assembled from `static/quiz/`: classic scripts for the book and one ES module for the
 notebook widget, from the same files.
 
-Every script joins, in one scope, the interface strings, `grading.js` (helpers), one file per question type in
-`types/`, `quiz.js` (the page side) and `review.js` (spaced review, confidence, pretest recap): the core every
-quiz page loads. Optional parts follow: `progress.js` (lesson cards, "My progress") where a page shows progress,
+Every script joins, in one scope, the interface strings, `grading.js` (the type registry and grading helpers),
+`page.js` (DOM helpers), `saved.js` (browser storage), one file per question type in `types/`, `quiz.js` (the
+page side) and `review.js` (spaced review, confidence, pretest recap): the core every quiz page loads. Optional parts follow: `progress.js` (lesson cards, "My progress") where a page shows progress,
 `class.js` (class mode) in the instructor edition, `scorm.js` (reporting to an LMS) only in the SCORM package.
 `book.js` or `widget.js` starts them. A page loads one script, made of the parts it uses (`script_name`). A
 classic script runs from `file://` too, where Chromium blocks module scripts.
@@ -28,7 +28,7 @@ def _body(parts: tuple[str, ...] | list[str]) -> str:
     if unknown:
         raise ValueError(f"no quiz script part {sorted(unknown)}: the parts are {', '.join(PARTS)}")
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
-    names = ["grading.js", *(f"types/{name}" for name in types), "quiz.js", "review.js"]
+    names = ["grading.js", "page.js", "saved.js", *(f"types/{name}" for name in types), "quiz.js", "review.js"]
     names += [f"{part}.js" for part in PARTS if part in parts]
     return "\n".join([f"var STRINGS = {_read('strings.json').strip()};", *map(_read, names)])
 

@@ -50,12 +50,16 @@ class Sign(Model):
     id: Slug
     tier: Slug
     text: SignText
+    # Advice clinicians give that the cited sources do not state: shown after the citation, marked as such.
+    expert_advice: SignText | None = None
     figure: Plain | None = None
     sources: Items[Slug] = ()
     shown_in: Items[Slug] = ()
 
 
 class RedFlags(Model):
+    # How to get emergency help (with example numbers): the page and every lesson's section open with it.
+    emergency_help: SignText | None = None
     tiers: list[Tier] = Field(min_length=1)
     signs: list[Sign] = Field(min_length=1)
 
@@ -109,10 +113,19 @@ class Markdown:
         return self.markdown
 
 
+EXPERT_ADVICE = "*Expert advice (not from the sources cited):*"
+
+
 def sign_markdown(sign: Sign) -> str:
-    """One sign as MyST Markdown, its sources cited at the end."""
+    """One sign as MyST Markdown, its sources cited after its text, then any expert advice, marked as such."""
     cite = f"{{cite}}`{','.join(sign.sources)}`" if sign.sources else ""
-    return " ".join(sign.text.split()) + cite
+    advice = f" {EXPERT_ADVICE} {' '.join(sign.expert_advice.split())}" if sign.expert_advice else ""
+    return " ".join(sign.text.split()) + cite + advice
+
+
+def emergency_help_markdown(red_flags: RedFlags) -> str:
+    """The how-to-get-emergency-help paragraph, or nothing when the file has none."""
+    return " ".join(red_flags.emergency_help.split()) + "\n\n" if red_flags.emergency_help else ""
 
 
 def _list(signs: list[Sign]) -> str:
@@ -120,15 +133,17 @@ def _list(signs: list[Sign]) -> str:
 
 
 def tier_markdown(red_flags: RedFlags, tier_id: str) -> Markdown:
-    """Every sign of one tier as a Markdown list (the "When to seek care" page)."""
-    return Markdown(_list(red_flags.in_tier(tier_id)))
+    """Every sign of one tier as a Markdown list (the "When to seek care" page); the most urgent tier
+    opens with how to get emergency help."""
+    opening = emergency_help_markdown(red_flags) if tier_id == red_flags.tiers[0].id else ""
+    return Markdown(opening + _list(red_flags.in_tier(tier_id)))
 
 
 def lesson_markdown(red_flags: RedFlags, lesson_id: str) -> Markdown:
-    """The signs one lesson shows, under their tiers' titles, most urgent first."""
+    """How to get emergency help, then the signs one lesson shows under their tiers' titles, most urgent first."""
     blocks = [
         f"**{tier.title}**\n\n{_list(red_flags.in_tier(tier.id, lesson_id))}"
         for tier in red_flags.tiers
         if red_flags.in_tier(tier.id, lesson_id)
     ]
-    return Markdown("\n\n".join(blocks))
+    return Markdown(emergency_help_markdown(red_flags) + "\n\n".join(blocks))

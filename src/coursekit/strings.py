@@ -15,7 +15,7 @@ from coursekit.answers import number
 from coursekit.grade import Grade
 
 if TYPE_CHECKING:
-    from coursekit.qtypes import Question
+    from coursekit.qtypes.base import Question
 
 
 @cache

@@ -13,13 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coursekit.formats import NotCarried
+
 if TYPE_CHECKING:
     from coursekit.bank import Bank
     from coursekit.course import Course
-
-
-class NotCarried(Exception):
-    """A format has no way to hold a question at all; the message says why. Raised by a type's export hook."""
 
 
 @dataclass(frozen=True)
@@ -76,3 +74,6 @@ def export(course: Course, fmt: str, out: Path, quiz_ids: list[str] | None = Non
     banks = [course.bank(quiz_id) for quiz_id in chosen]
     out.mkdir(parents=True, exist_ok=True)
     return _exporter(fmt)(course, banks, out)
+
+
+__all__ = ["FORMATS", "Loss", "NotCarried", "Result", "carried", "export"]

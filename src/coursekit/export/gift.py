@@ -1,83 +1,31 @@
 """Moodle GIFT text: one `<quiz>.gift.txt` per quiz.
 
-Question text, answers and feedback are Markdown, marked `[markdown]` so Moodle renders them.
-GIFT's special characters (~ = # { } :) and backslashes are escaped, `->` is written `-\\>` (Markdown
-shows `->`; Moodle no longer reads a matching pair), and line breaks become `\\n`. A text that would
-start with a `%weight%` or a `[html]`-style format marker starts with an HTML entity instead
-(`&#37;`, `&#91;`), which Markdown shows as the same character.
-The course's FAQ links and objectives travel in `// coursekit:` comments, which Moodle ignores
-and `coursekit import gift` reads back. Each question type writes its answer lines in its `gift` hook.
+Question text, answers and feedback are Markdown, marked `[markdown]` so Moodle renders them, and
+escaped as `coursekit.formats` says. The course's FAQ links and objectives travel in `// coursekit:`
+comments, which Moodle ignores and `coursekit import gift` reads back. Each question type writes itself
+as a `GiftQuestion` in its `gift` hook: the answer lines, and where the braces go (after the text, or
+inside it in GIFT's missing-word form).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coursekit.export import Loss, NotCarried, Result
+from coursekit.formats import escape
 
 if TYPE_CHECKING:
     from coursekit.bank import Bank, Question
     from coursekit.course import Course
 
-SPECIAL = "~=#{}:"
 META = "// coursekit:"
-FORMAT_MARKER = re.compile(r"\[(markdown|html|plain|moodle)\]")
-# What GIFT reads at the start of an answer or feedback, and the entity that keeps it text.
-_START_ENTITIES = {"%": "&#37;", "[": "&#91;", "&": "&#38;"}
-_LEADING_ENTITY = re.compile(r"&#(?:37|38|91);")
-
-
-def escape(text: str) -> str:
-    """Text safe inside a GIFT question: specials and backslashes escaped, `->` broken, newlines as `\\n`.
-
-    A start GIFT would read (a `%` weight, a format marker such as `[html]`) becomes an HTML entity
-    (`&#37;`, `&#91;`); a leading `&#37;`, `&#38;` or `&#91;` written by the author has its `&` as
-    `&#38;`, so import gives back exactly the text.
-    """
-    if text.startswith("%") or FORMAT_MARKER.match(text) or _LEADING_ENTITY.match(text):
-        text = _START_ENTITIES[text[0]] + text[1:]
-    out = text.replace("\\", "\\\\")
-    for char in SPECIAL:
-        out = out.replace(char, "\\" + char)
-    return out.replace("->", "-\\>").replace("\r\n", "\n").replace("\n", "\\n")
-
-
-def escape_short_answer(text: str) -> str:
-    """`escape` for an accepted short answer, where `*` is Moodle's wildcard: a literal one is `\\*`."""
-    return escape(text.replace("*", "\\*"))
-
-
-def short_answer_text(text: str) -> str | None:
-    """An imported (unescaped) short answer as course text; None if it uses Moodle's `*` wildcard."""
-    if re.search(r"(?<!\\)\*", text):
-        return None
-    return text.replace("\\*", "*")
-
-
-def unescape_start(text: str) -> str:
-    """The reverse of `escape`'s entity at the start of a text (already unescaped)."""
-    entity = _LEADING_ENTITY.match(text)
-    if entity is None:
-        return text
-    char = next(c for c, e in _START_ENTITIES.items() if e == entity.group())
-    return char + text[entity.end() :]
-
-
-def weight(percent: float) -> str:
-    """A GIFT percentage with at most five decimals (Moodle's own precision)."""
-    return f"{percent:.5f}".rstrip("0").rstrip(".")
-
-
-def feedback(text: str | None) -> str:
-    """An answer's ` #feedback`, or nothing."""
-    return f" #{escape(text)}" if text else ""
 
 
 def question_gift(question: Question) -> tuple[str, list[str]]:
     """One question as GIFT text, and what could not be carried; `NotCarried` if GIFT cannot hold it."""
-    lines, lost = question.gift()
+    written = question.gift()
+    lines = written.answers
     if question.explanation:
         lines = [*lines, f"####{escape(question.explanation)}"]
     meta = []
@@ -87,8 +35,9 @@ def question_gift(question: Question) -> tuple[str, list[str]]:
         meta.append(f"objective={question.objective}")
     head = [f"{META} {' '.join(meta)}"] if meta else []
     body = "\n".join(f"\t{line}" for line in lines)
-    text = f"::{escape(question.id)}::[markdown]{escape(question.prompt)}{{\n{body}\n}}"
-    return "\n".join([*head, text]), lost
+    before, after = written.split()
+    text = f"::{escape(question.id)}::[markdown]{before}{{\n{body}\n}}{after}"
+    return "\n".join([*head, text]), written.lost
 
 
 def bank_gift(course_title: str, bank: Bank) -> tuple[str, list[Loss]]:

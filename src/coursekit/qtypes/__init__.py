@@ -1,22 +1,20 @@
 """The registry of question types: each type's model, grader, answer text and export hooks live in
 one module here, and everything else looks a type up by its `type` name instead of branching on it.
+
+A type registers itself by subclassing `Question` (`coursekit.qtypes.base`); importing this package
+imports every module in it, so a new type is one new module and nothing else in Python.
 """
 
 from __future__ import annotations
 
-from coursekit.qtypes.base import HOOKS, Question
-from coursekit.qtypes.choice import MultipleChoice, Option, SingleChoice
-from coursekit.qtypes.matching import Matching, Pair
-from coursekit.qtypes.numeric import Numeric
-from coursekit.qtypes.ordering import Ordering
-from coursekit.qtypes.text import TextAnswer
-from coursekit.qtypes.true_false import TrueFalse
+from importlib import import_module
+from pkgutil import iter_modules
 
-QUESTION_TYPES: dict[str, type[Question]] = {
-    cls.type_name: cls for cls in (SingleChoice, MultipleChoice, TrueFalse, Numeric, Matching, TextAnswer, Ordering)
-}
+from coursekit.qtypes.base import HOOKS, REGISTERED, Question
 
-__all__ = [
-    "HOOKS", "QUESTION_TYPES", "Matching", "MultipleChoice", "Numeric", "Option", "Ordering", "Pair",
-    "Question", "SingleChoice", "TextAnswer", "TrueFalse",
-]
+for _module in iter_modules(__path__):
+    import_module(f"{__name__}.{_module.name}")
+
+QUESTION_TYPES: dict[str, type[Question]] = dict(REGISTERED)
+
+__all__ = ["HOOKS", "QUESTION_TYPES", "Question"]

@@ -1,20 +1,22 @@
 """What every question type shares: the common fields, and the hooks each type module fills in.
 
-A type module subclasses `Question` with a `type` literal and implements every hook below; an
-export hook raises `coursekit.export.NotCarried` when its format has no way to hold the question.
+A type module subclasses `Question` with a `type_name` and a `type` literal, and implements every hook
+below; the class registers itself in `REGISTERED`. An export hook raises `coursekit.formats.NotCarried`
+when its format has no way to hold the question.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from coursekit.faq import Items, Model, Slug, Text
-
-if TYPE_CHECKING:
-    from coursekit.export.qti import QtiItem
-    from coursekit.grade import Grade
+from coursekit.formats import GiftQuestion, QtiWriter
+from coursekit.grade import Grade
 
 Markdown = Text
+
+# Every question type, by its `type` name, in the order the type modules define them.
+REGISTERED: dict[str, type[Question]] = {}
 
 
 class Question(Model):
@@ -30,6 +32,12 @@ class Question(Model):
     explanation: Markdown | None = None
     faq: Items[Slug] = ()
     objective: Slug | None = None
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        if "type_name" in vars(cls):
+            REGISTERED[cls.type_name] = cls
 
     @property
     def choice_count(self) -> int:
@@ -52,11 +60,11 @@ class Question(Model):
         """(choice, feedback) pairs shown with the answer; none unless the type has them."""
         return []
 
-    def gift(self) -> tuple[list[str], list[str]]:
-        """The lines inside GIFT's braces, and what GIFT loses of the question."""
+    def gift(self) -> GiftQuestion:
+        """The question in GIFT: its text with the answer's place, the lines inside the braces, what is lost."""
         raise NotImplementedError
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         """Fill in a QTI item's presentation and scoring; return what QTI loses of the question."""
         raise NotImplementedError
 
@@ -68,8 +76,8 @@ class Question(Model):
         """HTML below the prompt on a printed worksheet: the space to answer in."""
         raise NotImplementedError
 
-    def worksheet_key(self) -> list[str]:
-        """The printed answer key's items, as HTML."""
+    def worksheet_key(self) -> str:
+        """The printed answer key's line, as HTML."""
         raise NotImplementedError
 
     def grading_data(self) -> dict[str, Any]:

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import field_validator
 
-from coursekit.export.gift import escape, feedback, weight
 from coursekit.faq import Model
+from coursekit.formats import GiftQuestion, QtiWriter, escape, feedback, weight
 from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
 from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
 from coursekit.qtypes.quiz_html import option_inputs
 from coursekit.strings import say
-
-if TYPE_CHECKING:
-    from coursekit.export.qti import QtiItem
 
 
 class Option(Model):
@@ -52,7 +49,7 @@ class ChoiceQuestion(Question):
     def feedback_notes(self) -> list[tuple[str, str]]:
         return [(option.text, option.feedback) for option in self.options if option.feedback]
 
-    def _qti_choices(self, item: QtiItem, multiple: bool) -> None:
+    def _qti_choices(self, item: QtiWriter, multiple: bool) -> None:
         for index, option in enumerate(self.options):
             if option.feedback:
                 item.option_feedback(index, option.feedback)
@@ -111,10 +108,11 @@ class SingleChoice(ChoiceQuestion):
             return Grade.unanswered()
         return Grade.right_or_wrong(self.options[response].correct)
 
-    def gift(self) -> tuple[list[str], list[str]]:
-        return [f"{'=' if o.correct else '~'}{escape(o.text)}{feedback(o.feedback)}" for o in self.options], []
+    def gift(self) -> GiftQuestion:
+        lines = [f"{'=' if o.correct else '~'}{escape(o.text)}{feedback(o.feedback)}" for o in self.options]
+        return GiftQuestion.after(self.prompt, lines)
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         item.canvas_type("multiple_choice_question")
         self._qti_choices(item, multiple=False)
         return []
@@ -140,15 +138,14 @@ class MultipleChoice(ChoiceQuestion):
         hits, false_picks = len(chosen & correct), len(chosen - correct)
         return Grade(True, chosen == correct, max(0, hits - false_picks) / len(correct))
 
-    def gift(self) -> tuple[list[str], list[str]]:
+    def gift(self) -> GiftQuestion:
         # Equal weights for the right options and the same weight off for each wrong pick:
         # the course's grading rule (hits minus false picks, never below zero), in Moodle's terms.
         share = weight(100 / sum(o.correct for o in self.options))
-        return [
-            f"~%{'' if o.correct else '-'}{share}%{escape(o.text)}{feedback(o.feedback)}" for o in self.options
-        ], []
+        lines = [f"~%{'' if o.correct else '-'}{share}%{escape(o.text)}{feedback(o.feedback)}" for o in self.options]
+        return GiftQuestion.after(self.prompt, lines)
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         item.canvas_type("multiple_answers_question")
         self._qti_choices(item, multiple=True)
         return ["partial credit: Canvas scores multiple answers by its own rule"]

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from string import ascii_uppercase
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import field_validator
 
-from coursekit.answers import printed_right_order
-from coursekit.export.gift import escape
 from coursekit.faq import Model
+from coursekit.formats import GiftQuestion, QtiWriter, escape
 from coursekit.grade import Grade
-from coursekit.markdown import to_inline_html
+from coursekit.markdown import to_inline_html, to_plain_text
 from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, key_line
-from coursekit.qtypes.quiz_html import key_list, plain
+from coursekit.qtypes.quiz_html import key_list
 from coursekit.strings import say
-
-if TYPE_CHECKING:
-    from coursekit.export.qti import QtiItem
 
 
 class Pair(Model):
@@ -57,15 +53,23 @@ class Matching(Question):
     def answer_texts(self) -> list[str]:
         return [f"{pair.left} → {pair.right}" for pair in self.pairs]
 
+    def printed_right_order(self) -> list[int]:
+        """Right-hand items in a fixed order, for print and cards, that never lines up with the left side."""
+        order = display_order(self, seed=1)
+        if all(position == index for position, index in enumerate(order)):
+            order = order[1:] + order[:1]
+        return order
+
     def letters(self) -> list[tuple[str, int]]:
         """(letter, pair index) of each right-hand item, as printed in a fixed shuffled order."""
-        return list(zip(ascii_uppercase, printed_right_order(self), strict=False))
+        return list(zip(ascii_uppercase, self.printed_right_order(), strict=False))
 
-    def gift(self) -> tuple[list[str], list[str]]:
+    def gift(self) -> GiftQuestion:
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in self.pairs]
-        return lines, ["Moodle needs at least three pairs to import a matching question"] if len(self.pairs) < 3 else []
+        lost = ["Moodle needs at least three pairs to import a matching question"] if len(self.pairs) < 3 else []
+        return GiftQuestion.after(self.prompt, lines, lost)
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         item.canvas_type("matching_question")
         # Canvas's two-decimal share per pair, the last taking the rest, so a full match scores 100.
         share = round(100 / len(self.pairs), 2)
@@ -84,7 +88,7 @@ class Matching(Question):
     def anki_front(self) -> str:
         lefts = "".join(f"<li>{to_inline_html(pair.left)}</li>" for pair in self.pairs)
         # The right-hand items in a fixed shuffled order, so the card does not give the pairs away.
-        rights = "".join(f"<li>{to_inline_html(self.pairs[i].right)}</li>" for i in printed_right_order(self))
+        rights = "".join(f"<li>{to_inline_html(self.pairs[i].right)}</li>" for i in self.printed_right_order())
         return f"<p>Match:</p><ol>{lefts}</ol><p>with:</p><ul>{rights}</ul>"
 
     def worksheet_space(self) -> str:
@@ -106,7 +110,7 @@ class Matching(Question):
         rows = []
         for left_index, pair in enumerate(self.pairs):
             select_id = f"{base}--m{left_index}"
-            options = "".join(f'<option value="{j}">{plain(self.pairs[j].right)}</option>' for j in order)
+            options = "".join(f'<option value="{j}">{to_plain_text(self.pairs[j].right)}</option>' for j in order)
             rows.append(
                 f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
                 f' <select id="{select_id}" name="{select_id}">'

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
 from coursekit.answers import number
+from coursekit.formats import GiftQuestion, QtiWriter
 from coursekit.grade import EPSILON, Grade, parse_number
 from coursekit.markdown import escape, to_inline_html
 from coursekit.qtypes.base import Question, key_line
 from coursekit.qtypes.quiz_html import key_sentence, typed_input
-
-if TYPE_CHECKING:
-    from coursekit.export.qti import QtiItem
 
 
 class Numeric(Question):
@@ -85,15 +83,16 @@ class Numeric(Question):
             return [f"{number(self.answer)}{unit} ({accepted})"]
         return [f"{number(self.answer)}{unit}"]
 
-    def gift(self) -> tuple[list[str], list[str]]:
+    def gift(self) -> GiftQuestion:
         if self.range is not None:
             low, high = self.range
             line = f"#{number(low)}..{number(high)}"
         else:
             line = f"#{number(self.answer)}:{number(self.tolerance)}"
-        return [line], [f"unit {self.unit!r} (GIFT numbers have no unit)"] if self.unit else []
+        lost = [f"unit {self.unit!r} (GIFT numbers have no unit)"] if self.unit else []
+        return GiftQuestion.after(self.prompt, [line], lost)
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         item.canvas_type("numerical_question")
         item.typed_answer(fibtype="Decimal")
         low, high = self.written_bounds

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import field_validator
 
-from coursekit.export import NotCarried
+from coursekit.formats import GiftQuestion, NotCarried, QtiWriter
 from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
 from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
 from coursekit.qtypes.quiz_html import key_list
 from coursekit.strings import say
-
-if TYPE_CHECKING:
-    from coursekit.export.qti import QtiItem
 
 
 class Ordering(Question):
@@ -48,10 +45,10 @@ class Ordering(Question):
     def answer_texts(self) -> list[str]:
         return [f"{position}. {item}" for position, item in enumerate(self.items, start=1)]
 
-    def gift(self) -> tuple[list[str], list[str]]:
+    def gift(self) -> GiftQuestion:
         raise NotCarried("GIFT has no ordering question (Moodle's ordering question is a plugin)")
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         raise NotCarried("Canvas, which reads this QTI, has no ordering question")
 
     def anki_front(self) -> str:

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import nh3
-
 from coursekit.markdown import escape, to_inline_html
 from coursekit.strings import say
-
-
-def plain(text: str) -> str:
-    """Markdown reduced to escaped plain text, for elements that hold text only (<option>)."""
-    return nh3.clean(to_inline_html(text), tags=set()).strip()
 
 
 def option_inputs(kind: str, base: str, options: Iterable[tuple[str, str, str]]) -> str:

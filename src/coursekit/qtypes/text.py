@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import field_validator
 
-from coursekit.export.gift import escape_short_answer
 from coursekit.faq import Text
+from coursekit.formats import GiftQuestion, QtiWriter, escape_short_answer
 from coursekit.grade import Grade, normalize_text
 from coursekit.markdown import escape, to_inline_html
 from coursekit.qtypes.base import Question, at_least, key_line
 from coursekit.qtypes.quiz_html import typed_input
 from coursekit.strings import say
-
-if TYPE_CHECKING:
-    from coursekit.export.qti import QtiItem
 
 
 class TextAnswer(Question):
@@ -39,10 +36,10 @@ class TextAnswer(Question):
     def answer_texts(self) -> list[str]:
         return list(self.accept)
 
-    def gift(self) -> tuple[list[str], list[str]]:
-        return [f"={escape_short_answer(accepted)}" for accepted in self.accept], []
+    def gift(self) -> GiftQuestion:
+        return GiftQuestion.after(self.prompt, [f"={escape_short_answer(accepted)}" for accepted in self.accept])
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         item.canvas_type("short_answer_question")
         item.typed_answer()
         test = item.scoring()

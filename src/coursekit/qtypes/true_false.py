@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+from coursekit.formats import GiftQuestion, QtiWriter
 from coursekit.grade import Grade
 from coursekit.qtypes.base import Question, key_line
 from coursekit.qtypes.quiz_html import key_sentence, option_inputs
 from coursekit.strings import say
-
-if TYPE_CHECKING:
-    from coursekit.export.qti import QtiItem
 
 
 def word(value: bool) -> str:
@@ -32,10 +30,10 @@ class TrueFalse(Question):
     def answer_texts(self) -> list[str]:
         return [word(self.answer)]
 
-    def gift(self) -> tuple[list[str], list[str]]:
-        return ["TRUE" if self.answer else "FALSE"], []
+    def gift(self) -> GiftQuestion:
+        return GiftQuestion.after(self.prompt, ["TRUE" if self.answer else "FALSE"])
 
-    def qti(self, item: QtiItem) -> list[str]:
+    def qti(self, item: QtiWriter) -> list[str]:
         item.canvas_type("true_false_question")
         item.choices([word(True), word(False)], {0 if self.answer else 1}, multiple=False)
         return []

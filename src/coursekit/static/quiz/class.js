@@ -1,19 +1,10 @@
 /* Class mode: one question at a time for a projector, Previous / Next, Reveal answer, and a show-of-hands
    tally drawn as labelled bars. Nothing is saved: the room's answers are counted, not a learner's. */
 
+/* The show-of-hands rows: the type's own (`tally`), or "got it" and "not yet". */
 function tallyLabels(q) {
-  if (q.type === "single" || q.type === "multiple") {
-    return all(q.el, ".coursekit-option").map(function (row) {
-      var key = q.el.querySelector('.coursekit-key li[data-option="' + row.querySelector("input").value + '"]');
-      return { text: row.querySelector("label").textContent, right: key.getAttribute("data-correct") === "true" };
-    });
-  }
-  if (q.type === "true_false") {
-    return [
-      { text: say("true", {}), right: q.key.answer === true },
-      { text: say("false", {}), right: q.key.answer === false }
-    ];
-  }
+  var kind = typeOf(q.type);
+  if (kind.tally) return kind.tally(q);
   return [{ text: say("got_it", {}), right: true }, { text: say("not_yet", {}), right: false }];
 }
 

@@ -1,11 +1,32 @@
-/* Grading helpers shared by the question types, and the interface strings (STRINGS, from strings.json).
-   The rules match coursekit/grade.py; tests/test_quiz_js_parity.py holds the two equal. */
+/* The question type registry, grading helpers shared by the types, and the interface strings (STRINGS,
+   from strings.json). The rules match coursekit/grade.py and each type's `grade` in coursekit/qtypes/;
+   tests/test_quiz_js_parity.py holds the two equal. */
 var EPSILON = 1e-9;
 // Python's str.split() / re \s whitespace, so both sides collapse the same characters.
 var SPACES = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 var NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 var DIGIT = /\p{Nd}/u;
+var DEFINED = {};
 var TYPES = {};
+
+/* Each file in types/ defines one question type: `grade(key, response)`, `valid(key, response)`,
+   `read(el)`, `write(el, response)`, and optional hooks `unanswered(response)` (the verdict's string
+   name), `notes(q, response, grade)`, `setUp(q)` and `tally(q)` (class mode's show-of-hands labels).
+   `{base: name}` starts from another type's spec. Specs are resolved on first use, after every file
+   has loaded, so a type may build on one defined in a later file. */
+function defineType(name, spec, options) {
+  DEFINED[name] = { spec: spec, base: options && options.base };
+}
+
+function typeOf(name) {
+  if (!TYPES[name]) {
+    var defined = DEFINED[name];
+    if (!defined) throw new Error("coursekit quiz: unknown question type " + name);
+    var made = defined.base ? Object.assign({}, typeOf(defined.base)) : {};
+    TYPES[name] = Object.assign(made, defined.spec);
+  }
+  return TYPES[name];
+}
 
 function asText(value) {
   return value === null || value === undefined ? "" : String(value);
@@ -46,7 +67,7 @@ function isIndex(value, count) {
 }
 
 function grade(key, response) {
-  return TYPES[key.type].grade(key, response);
+  return typeOf(key.type).grade(key, response);
 }
 
 /* Interface text: STRINGS entries with {name} placeholders; numbers rounded half up, as grade.py's callers do. */
@@ -62,7 +83,7 @@ function roundHalfUp(value, decimals) {
 
 function verdict(key, g, response) {
   if (!g.answered) {
-    var kind = TYPES[key.type].unanswered;
+    var kind = typeOf(key.type).unanswered;
     return say(kind ? kind(response) : "verdict_empty", {});
   }
   if (g.correct) return say("verdict_correct", {});

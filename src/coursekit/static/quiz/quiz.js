@@ -1,144 +1,11 @@
-/* The quiz in a page: controls, feedback, score and progress saved in browser storage, for the HTML
-   of coursekit/static_quiz.py. `setUp(el, grader)` takes the function that grades a response,
+/* The quiz in a page: checking, feedback, score, and answers saved in browser storage (saved.js), for the
+   HTML of coursekit/static_quiz.py. `setUp(el, grader)` takes the function that grades a response,
    `grader(q, response, done, restored)`, calling `done(grade, verdict)`: the book grades in the page,
    the notebook widget asks Python. */
-
-function all(el, selector) {
-  return Array.prototype.slice.call(el.querySelectorAll(selector));
-}
-
-function element(tag, className, text) {
-  var node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-function button(className, text, action) {
-  var node = element("button", className, text);
-  node.type = "button";
-  node.addEventListener("click", action);
-  return node;
-}
-
-function appendClones(target, source) {
-  Array.prototype.forEach.call(source.childNodes, function (child) { target.appendChild(child.cloneNode(true)); });
-}
-
-function emptied(node) {
-  while (node.firstChild) node.removeChild(node.firstChild);
-  return node;
-}
-
-/* Controls shared by several question types. */
-
-function tickInputs(el, wanted) {
-  var values = wanted.map(String);
-  all(el, "input").forEach(function (i) { i.checked = values.indexOf(i.value) >= 0; });
-}
-
-function readTyped(el) {
-  return el.querySelector("input[type=text]").value;
-}
-
-function writeTyped(el, response) {
-  el.querySelector("input[type=text]").value = asText(response);
-}
-
-function isTextResponse(key, response) {
-  return response === null || typeof response === "string";
-}
-
-/* Feedback on each option chosen, from the page's own (sanitized) answer key. A right answer shows the
-   options' notes only: the verdict already says it is right. */
-function optionNotes(q, response, g) {
-  var list = element("ul", "coursekit-notes");
-  [].concat(response).forEach(function (index) {
-    var key = q.el.querySelector('.coursekit-key li[data-option="' + index + '"]');
-    var label = q.el.querySelector('input[value="' + index + '"] + label');
-    if (!key || !label) return;
-    var note = key.querySelector(".coursekit-option-note");
-    var item = element("li");
-    if (!g.correct) {
-      var right = key.getAttribute("data-correct") === "true";
-      item.appendChild(element("strong", null, say(right ? "mark_right" : "mark_wrong", {})));
-      item.appendChild(document.createTextNode(" "));
-    }
-    if (!g.correct || q.type === "multiple") appendClones(item, label);
-    if (note) {
-      if (item.childNodes.length) item.appendChild(document.createTextNode(" \u2014 "));
-      appendClones(item, note);
-    }
-    if (item.childNodes.length) list.appendChild(item);
-  });
-  return list.childNodes.length ? list : null;
-}
-
-/* Saved progress: one record per course, quiz and question; storage may be blocked or hold junk.
-   Where the browser keeps nothing, records live in `memory` for this visit only. */
-
-var memory = {};
-
-var store = {
-  read: function (key) {
-    try {
-      return JSON.parse(root.localStorage.getItem(key));
-    } catch (error) {
-      return memory[key] === undefined ? null : JSON.parse(memory[key]);
-    }
-  },
-  write: function (key, data) {
-    try {
-      root.localStorage.setItem(key, JSON.stringify(data));
-    } catch (error) {
-      memory[key] = JSON.stringify(data);
-    }
-  },
-  remove: function (key) {
-    try {
-      root.localStorage.removeItem(key);
-    } catch (error) {
-      delete memory[key];
-    }
-  },
-  keys: function (prefix) {
-    var found = [];
-    try {
-      for (var i = 0; i < root.localStorage.length; i += 1) {
-        var key = root.localStorage.key(i);
-        if (key && key.indexOf(prefix) === 0) found.push(key);
-      }
-    } catch (error) {
-      found = Object.keys(memory).filter(function (key) { return key.indexOf(prefix) === 0; });
-    }
-    return found;
-  }
-};
 
 /* Extensions (spaced review, confidence): `onQuestion(q)` when a question is set up, `onCheck(q, grade)`
    after each Check the learner makes (not when a saved answer is restored). */
 var hooks = { onQuestion: [], onCheck: [] };
-
-function count(value) {
-  return typeof value === "number" && value % 1 === 0 && value >= 0;
-}
-
-/* A saved record this question can use, or null: a record of another version of the question, or one
-   whose fields are not what this code writes, is not used. */
-function usable(q, saved) {
-  if (!saved || typeof saved !== "object" || saved.hash !== q.hash) return null;
-  if (!count(saved.tries) || !count(saved.wrong) || typeof saved.checked !== "boolean") return null;
-  if (saved.rev !== undefined && !count(saved.rev)) return null;
-  var response = saved.response === undefined ? null : saved.response;
-  return TYPES[q.type].valid(q.key, response) ? saved : null;
-}
-
-/* Every view on the page of one stored question, so another tab's change reaches them all. */
-var views = {};
-
-function fresh() {
-  return { response: null, tries: 0, wrong: 0, grade: null, verdict: "", rev: 0, note: "" };
-}
 
 /* The score is kept as running totals, so a check costs the same in a quiz of any length. */
 function tally(quiz, q, sign) {
@@ -177,7 +44,7 @@ function showFeedback(q) {
   if (!g) return;
   box.appendChild(element("p", "coursekit-verdict", q.state.verdict));
   if (!g.answered || q.quiz.pretest) return;
-  var notes = TYPES[q.type].notes && TYPES[q.type].notes(q, q.state.response, g);
+  var notes = typeOf(q.type).notes && typeOf(q.type).notes(q, q.state.response, g);
   if (notes) box.appendChild(notes);
   var explanation = q.el.querySelector(".coursekit-explanation");
   if (explanation && (right || revealed(q))) appendClones(box, explanation);
@@ -215,19 +82,12 @@ function showScore(quiz) {
   quiz.summary.textContent = line + " " + again;
 }
 
-function record(q) {
-  return {
-    hash: q.hash, response: q.state.response, tries: q.state.tries, wrong: q.state.wrong,
-    checked: !!(q.state.grade && q.state.grade.answered), rev: q.state.rev
-  };
-}
-
 /* Shows a usable saved record in the question; a checked one is graded again. */
 function apply(q, saved) {
-  TYPES[q.type].write(q.el, saved ? saved.response : null);
+  typeOf(q.type).write(q.el, saved ? saved.response : null);
   var state = fresh();
   if (saved) {
-    state.response = TYPES[q.type].read(q.el);
+    state.response = typeOf(q.type).read(q.el);
     state.tries = saved.tries;
     state.wrong = saved.wrong;
     state.rev = saved.rev || 0;
@@ -263,7 +123,7 @@ function save(q) {
 }
 
 function check(q) {
-  var response = TYPES[q.type].read(q.el);
+  var response = typeOf(q.type).read(q.el);
   q.quiz.grader(q, response, function (g, text) {
     q.state.response = response;
     if (g.answered) {
@@ -279,7 +139,7 @@ function check(q) {
 }
 
 function tryAgain(q) {
-  TYPES[q.type].write(q.el, null);
+  typeOf(q.type).write(q.el, null);
   q.state.response = null;
   setGrade(q, null);
   save(q);
@@ -360,7 +220,7 @@ function questionSetUp(quiz, fieldset, number, prefix) {
   actions.appendChild(document.createTextNode(" "));
   actions.appendChild(q.retry);
   actions.hidden = false;
-  if (TYPES[q.type].setUp) TYPES[q.type].setUp(q);
+  if (typeOf(q.type).setUp) typeOf(q.type).setUp(q);
   var typed = fieldset.querySelector("input[type=text]");
   if (typed) {
     typed.addEventListener("keydown", function (event) {
@@ -373,11 +233,6 @@ function questionSetUp(quiz, fieldset, number, prefix) {
   (views[q.storageKey] = views[q.storageKey] || []).push(q);
   hooks.onQuestion.forEach(function (hook) { hook(q); });
   return q;
-}
-
-/* Where a quiz's questions are saved in browser storage: this prefix and the question's id. */
-function storagePrefix(el) {
-  return "coursekit:" + el.getAttribute("data-course") + ":" + el.getAttribute("data-quiz-id") + ":";
 }
 
 function setUp(el, grader) {

@@ -73,7 +73,7 @@ function showRecap(el) {
     var saved = usable(q, store.read(prefix + fieldset.getAttribute("data-question-id")));
     var given = saved && saved.checked;
     var said = given ? (grade(q.key, saved.response).correct ? "recap_right" : "recap_wrong") : "recap_none";
-    TYPES[q.type].write(fieldset, given ? saved.response : null);
+    typeOf(q.type).write(fieldset, given ? saved.response : null);
     emptied(fieldset.querySelector(".coursekit-feedback")).appendChild(element("p", "coursekit-verdict", say(said, {})));
     fieldset.disabled = true;
     fieldset.querySelector(".coursekit-answer").open = true;

@@ -1,5 +1,5 @@
 /* matching: one drop-down per left item; the response is, per left item, the chosen bank index or null. */
-TYPES.matching = {
+defineType("matching", {
   grade: function (key, response) {
     var chosen = response || [];
     if (!chosen.some(function (c) { return c !== null && c !== undefined; })) return UNANSWERED;
@@ -20,4 +20,4 @@ TYPES.matching = {
       s.value = all(s, "option").some(function (o) { return o.value === value; }) ? value : "";
     });
   }
-};
+});

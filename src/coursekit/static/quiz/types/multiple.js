@@ -1,5 +1,6 @@
-/* multiple: one checkbox per option; the response is the ticked options' bank indices, sorted. */
-TYPES.multiple = {
+/* multiple: one checkbox per option; the response is the ticked options' bank indices, sorted. Built on
+   `single` (its option notes and show-of-hands), naming every pick in the notes. */
+defineType("multiple", {
   grade: function (key, response) {
     var chosen = (response || []).filter(function (v, i, all) { return all.indexOf(v) === i; });
     if (!chosen.length) return UNANSWERED;
@@ -19,5 +20,5 @@ TYPES.multiple = {
   write: function (el, response) {
     tickInputs(el, response || []);
   },
-  notes: optionNotes
-};
+  notesEveryPick: true
+}, { base: "single" });

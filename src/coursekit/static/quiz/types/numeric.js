@@ -1,5 +1,5 @@
 /* numeric: a text field; the response is the text typed, read as a number when graded. */
-TYPES.numeric = {
+defineType("numeric", {
   grade: function (key, response) {
     var value = parseNumber(response);
     if (value === null) return UNANSWERED;
@@ -11,4 +11,4 @@ TYPES.numeric = {
   unanswered: function (response) {
     return asText(response).replace(SPACES, "") ? "verdict_not_a_number" : "verdict_empty";
   }
-};
+});

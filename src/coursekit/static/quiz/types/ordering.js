@@ -1,6 +1,6 @@
 /* ordering: a list put in order with "Move up" / "Move down" buttons; the response is the bank indices
    in the learner's order. */
-TYPES.ordering = {
+defineType("ordering", {
   grade: function (key, response) {
     if (!isPermutation(response, key.items)) return UNANSWERED;
     var hits = 0;
@@ -42,7 +42,7 @@ TYPES.ordering = {
       });
     });
   }
-};
+});
 
 function isPermutation(response, count) {
   if (!Array.isArray(response) || response.length !== count) return false;

@@ -1,5 +1,5 @@
 /* text: a text field; the response is the text typed, compared ignoring case and spacing. */
-TYPES.text = {
+defineType("text", {
   grade: function (key, response) {
     var given = normalizeText(response);
     if (!given) return UNANSWERED;
@@ -8,4 +8,4 @@ TYPES.text = {
   valid: isTextResponse,
   read: readTyped,
   write: writeTyped
-};
+});

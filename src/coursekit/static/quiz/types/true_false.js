@@ -1,5 +1,5 @@
 /* true_false: two radio buttons; the response is true, false or null. A wrong answer gets a hint. */
-TYPES.true_false = {
+defineType("true_false", {
   grade: function (key, response) {
     if (response === null || response === undefined) return UNANSWERED;
     return right(response === key.answer);
@@ -16,5 +16,11 @@ TYPES.true_false = {
   },
   notes: function (q, response, g) {
     return g.correct ? null : element("p", "coursekit-hint", say("true_false_hint", {}));
+  },
+  tally: function (q) {
+    return [
+      { text: say("true", {}), right: q.key.answer === true },
+      { text: say("false", {}), right: q.key.answer === false }
+    ];
   }
-};
+});

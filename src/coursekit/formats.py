@@ -1,0 +1,121 @@
+"""The floor under the exports: what a question type needs to write itself in a format, without
+importing the export layer. Types receive a writer (`QtiWriter`) or return a record (`GiftQuestion`);
+`coursekit.export` takes it from there.
+
+GIFT text: special characters (~ = # { } :) and backslashes are escaped, `->` is written `-\\>`
+(Markdown shows `->`; Moodle no longer reads a matching pair), and line breaks become `\\n`. A text that
+would start with a `%weight%` or a `[html]`-style format marker starts with an HTML entity instead
+(`&#37;`, `&#91;`), which Markdown shows as the same character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+from xml.etree.ElementTree import Element
+
+
+class NotCarried(Exception):
+    """A format has no way to hold a question at all; the message says why. Raised by a type's export hook."""
+
+
+SPECIAL = "~=#{}:"
+FORMAT_MARKER = re.compile(r"\[(markdown|html|plain|moodle)\]")
+# What GIFT reads at the start of an answer or feedback, and the entity that keeps it text.
+_START_ENTITIES = {"%": "&#37;", "[": "&#91;", "&": "&#38;"}
+_LEADING_ENTITY = re.compile(r"&#(?:37|38|91);")
+
+
+def escape(text: str) -> str:
+    """Text safe inside a GIFT question: specials and backslashes escaped, `->` broken, newlines as `\\n`.
+
+    A start GIFT would read (a `%` weight, a format marker such as `[html]`) becomes an HTML entity
+    (`&#37;`, `&#91;`); a leading `&#37;`, `&#38;` or `&#91;` written by the author has its `&` as
+    `&#38;`, so import gives back exactly the text.
+    """
+    if text.startswith("%") or FORMAT_MARKER.match(text) or _LEADING_ENTITY.match(text):
+        text = _START_ENTITIES[text[0]] + text[1:]
+    out = text.replace("\\", "\\\\")
+    for char in SPECIAL:
+        out = out.replace(char, "\\" + char)
+    return out.replace("->", "-\\>").replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def escape_short_answer(text: str) -> str:
+    """`escape` for an accepted short answer, where `*` is Moodle's wildcard: a literal one is `\\*`."""
+    return escape(text.replace("*", "\\*"))
+
+
+def short_answer_text(text: str) -> str | None:
+    """An imported (unescaped) short answer as course text; None if it uses Moodle's `*` wildcard."""
+    if re.search(r"(?<!\\)\*", text):
+        return None
+    return text.replace("\\*", "*")
+
+
+def unescape_start(text: str) -> str:
+    """The reverse of `escape`'s entity at the start of a text (already unescaped)."""
+    entity = _LEADING_ENTITY.match(text)
+    if entity is None:
+        return text
+    char = next(c for c, e in _START_ENTITIES.items() if e == entity.group())
+    return char + text[entity.end() :]
+
+
+def weight(percent: float) -> str:
+    """A GIFT percentage with at most five decimals (Moodle's own precision)."""
+    return f"{percent:.5f}".rstrip("0").rstrip(".")
+
+
+def feedback(text: str | None) -> str:
+    """An answer's ` #feedback`, or nothing."""
+    return f" #{escape(text)}" if text else ""
+
+
+# Where the answer braces go in a GIFT question's text. `escape` never writes `{}`: every brace it
+# leaves is `\{` or `\}`.
+ANSWER = "{}"
+
+
+@dataclass(frozen=True)
+class GiftQuestion:
+    """A question in GIFT, as its type writes it: the question text (escaped) with `ANSWER` where the
+    braces go, the lines inside the braces, and what GIFT loses of the question.
+
+    The braces go after the text (`GiftQuestion.after`) or, in GIFT's missing-word form, inside it.
+    """
+
+    text: str
+    answers: list[str]
+    lost: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.text.count(ANSWER) != 1:
+            raise ValueError(f"a GIFT question's text holds the answer's place once: {self.text!r}")
+
+    @classmethod
+    def after(cls, prompt: str, answers: list[str], lost: list[str] | None = None) -> GiftQuestion:
+        """The usual form: the prompt (Markdown), then the braces."""
+        return cls(escape(prompt) + ANSWER, answers, lost or [])
+
+    def split(self) -> tuple[str, str]:
+        """The GIFT text before and after the braces."""
+        before, after = self.text.split(ANSWER)
+        return before, after
+
+
+class QtiWriter(Protocol):
+    """What a type's `qti` hook builds its QTI 1.2 item with: `coursekit.export.qti.QtiItem` documents each."""
+
+    presentation: Element
+    processing: Element
+
+    def canvas_type(self, name: str) -> None: ...
+    def material(self, parent: Element, markdown: str) -> None: ...
+    def sub(self, parent: Element, tag: str, text: str | None = None, **attrs: str) -> Element: ...
+    def option_feedback(self, index: int, markdown: str) -> None: ...
+    def scoring(self) -> Element: ...
+    def typed_answer(self, fibtype: str | None = None) -> None: ...
+    def numbers(self, low: str, high: str, exact: str | None = None) -> None: ...
+    def choices(self, texts: list[str], correct: set[int], multiple: bool) -> None: ...

@@ -1,0 +1,106 @@
+"""The course in the browser: a learner opens lesson 1 from its "Run in your browser" link, runs it in the book's
+own JupyterLite copy (Python in the browser, every request outside the local server refused), answers a quiz
+question graded by Python, reloads and finds the answer kept, and finds it on the book's "My progress" page.
+Also: what the build ships (every wheel in the kernel's lock, the course preloaded, no PyPI fallback)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from conftest import BUILD
+
+LITE = BUILD / "lite"
+LESSON = "notebooks/01-causes.html"
+PROGRESS = "book/progress.html"
+# Python in the browser: a cold start on 2 busy cores took up to several minutes.
+KERNEL_MS = 600_000
+QUIZ = 'section.coursekit-quiz[data-quiz-id="causes"]'
+QUESTION = f'{QUIZ} fieldset[data-question-id="atherosclerosis-is"]'
+
+pytestmark = pytest.mark.browser
+
+
+def _site() -> None:
+    if not (LITE / "lab" / "index.html").is_file():
+        pytest.fail(f"no in-browser copy in {LITE}: run `make book` first")
+
+
+def test_the_site_ships_its_python_and_loads_nothing_from_elsewhere():
+    _site()
+    settings = json.loads((LITE / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    kernel = settings["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert kernel["disablePyPIFallback"] is True
+    assert kernel["pyodideUrl"] == "./static/pyodide/pyodide.mjs"
+    lock = json.loads((LITE / "static/pyodide/pyodide-lock.json").read_text())["packages"]
+    for name, package in lock.items():
+        assert (LITE / "static/pyodide" / package["file_name"]).is_file(), name
+        assert set(package["depends"]) <= set(lock), (name, package["depends"])
+    assert "coursekit" in kernel["loadPyodideOptions"]["packages"]
+    assert {"coursekit", "figures", "explorables"} <= set(lock["coursekit"]["imports"])
+    assert {"nh3", "genanki"}.isdisjoint(lock)
+    shipped = sorted(path.name for path in (LITE / "files").glob("*.ipynb"))
+    assert shipped == sorted(path.name for path in (BUILD.parent.parent / "notebooks").glob("*.ipynb"))
+
+
+@pytest.fixture
+def offline(context: BrowserContext, book_url: str) -> list[str]:
+    """Every request that is not to the local server is aborted and listed."""
+    refused: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        if url.startswith((book_url, "data:", "blob:")):
+            route.continue_()
+        else:
+            refused.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    return refused
+
+
+def run_all(lab: Page):
+    """Run every cell of the open notebook; return the live quiz once Python has drawn it."""
+    lab.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=KERNEL_MS)
+    lab.get_by_role("menuitem", name="Run").click()
+    lab.locator(".lm-Menu-itemLabel", has_text="Run All Cells").click()
+    live = lab.locator(f'.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"] {QUIZ}')
+    live.wait_for(timeout=KERNEL_MS)
+    return live
+
+
+def test_a_lesson_runs_in_the_browser_and_its_answer_joins_the_books_progress(
+    context: BrowserContext, page: Page, book_url: str, offline: list[str]
+):
+    _site()
+    page.goto(book_url + LESSON)
+    launch = page.get_by_role("link", name="Run in your browser")
+    assert launch.get_attribute("href") == "../lite/lab/index.html?path=01-causes.ipynb"
+    with context.expect_page() as opened:
+        launch.click()
+    lab = opened.value
+    errors: list[str] = []
+    lab.on("pageerror", lambda error: errors.append(str(error)))
+
+    quiz = run_all(lab)
+    question = lab.locator(f".jp-OutputArea-output {QUESTION}")
+    expect(quiz).to_be_visible()
+    question.get_by_label("Fatty plaque building up inside artery walls and narrowing them.").check()
+    question.get_by_role("button", name="Check").click()
+    # The verdict comes from Python: the live quiz sends the answer to the kernel and shows what it returns.
+    expect(question.locator(".coursekit-feedback")).to_contain_text("Plaque narrows the artery", timeout=60_000)
+    assert [cell for cell in lab.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
+            if "Error" in cell] == []
+
+    lab.reload()
+    run_all(lab)
+    kept = lab.locator(f".jp-OutputArea-output {QUESTION}")
+    expect(kept.get_by_label("Fatty plaque building up inside artery walls and narrowing them.")).to_be_checked()
+    expect(kept.locator(".coursekit-feedback")).to_contain_text("Plaque narrows the artery")
+
+    page.goto(book_url + PROGRESS)
+    expect(page.locator('.coursekit-card[data-lesson="causes"]')).to_contain_text("1 of ")
+    assert offline == [] and errors == []
