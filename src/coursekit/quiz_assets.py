@@ -3,9 +3,10 @@ notebook widget, from the same files.
 
 Every script joins, in one scope, the interface strings, `grading.js` (the type registry and grading helpers),
 `page.js` (DOM helpers), `saved.js` (browser storage), one file per question type in `types/`, `quiz.js` (the
-page side) and `review.js` (spaced review, confidence, pretest recap): the core every quiz page loads. Optional parts follow: `progress.js` (lesson cards, "My progress") where a page shows progress,
-`class.js` (class mode) in the instructor edition, `scorm.js` (reporting to an LMS) only in the SCORM package.
-`book.js` or `widget.js` starts them. A page loads one script, made of the parts it uses (`script_name`). A
+page side) and `review.js` (spaced review, confidence, pretest recap): the core every quiz page loads. Optional
+parts follow: `progress.js` (lesson cards, "My progress") where a page shows progress, `class.js` (class mode) in
+the instructor edition, `scorm.js` (reporting to an LMS) only in the SCORM package. `book.js` or `widget.js`
+starts them. A page loads one script, made of the parts it uses (`script_name`). A
 classic script runs from `file://` too, where Chromium blocks module scripts.
 """
 
