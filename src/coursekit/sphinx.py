@@ -9,6 +9,7 @@ The build stops, before any notebook runs, when the course content has problems.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -36,13 +37,23 @@ class RewriteNotebookLinks(SphinxPostTransform):
 
 
 def check_course_content(app: Sphinx) -> None:
+    """Stop the build if the content has problems; skipped when neither the content nor the engine changed since
+    the last build found none."""
     from coursekit.course import content_dir, load_course
     from coursekit.source import ContentError
 
+    content = content_dir(Path(app.srcdir))
+    files = sorted([*content.rglob("*.yml"), *content.rglob("*.txt"), *Path(__file__).parent.rglob("*.py")])
+    key = hashlib.sha256(b"".join(path.as_posix().encode() + path.read_bytes() for path in files)).hexdigest()
+    stamp = Path(app.doctreedir) / "content-checked"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        return
     try:
-        load_course(content_dir(Path(app.srcdir)))
+        load_course(content)
     except ContentError as error:
         raise ExtensionError(f"the course content has problems (see `python -m coursekit check`):\n{error}") from None
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key, encoding="utf-8")
 
 
 def add_quiz_static_path(app: Sphinx, config) -> None:
