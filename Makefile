@@ -56,11 +56,12 @@ test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
-# (coursekit.build copies it there) so a notebook opened outside this repository can install it. Rebuilt only when a
-# file that goes into it changes.
+# (coursekit.build copies it there) so a notebook opened outside this repository can install it. It holds no
+# instructor notes (coursekit.learner_wheel takes them out). Rebuilt only when a file that goes into it changes.
 $(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py notebooks/images/*.svg)
 	@rm -rf _build/wheel build
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
+	@$(PY) -m coursekit.learner_wheel $@
 	@rm -rf build
 	@echo "course wheel: $@ ($$(du -k $@ | cut -f1) KB)"
 
@@ -81,7 +82,7 @@ notebooks: $(STAMP)
 # course as LMS packages made from the learner book (Common Cartridge, SCORM 1.2), each run listing
 # what its format could not carry.
 export: book
-	for format in gift qti anki worksheet cc scorm; do $(PY) -m coursekit export --format $$format --out _build/export/$$format || exit 1; done
+	for format in gift qti anki worksheet cc scorm; do $(PY) -m coursekit export --format $$format --force --out _build/export/$$format || exit 1; done
 
 $(LMS_RUNTIME): tests/lms/package.json tests/lms/package-lock.json
 	npm ci --prefix tests/lms --no-audit --no-fund --ignore-scripts

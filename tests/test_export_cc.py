@@ -1,5 +1,6 @@
-"""The Common Cartridge: checked against the CC 1.1 specification's structure (no package ships its
-schemas), every quiz read by an independent QTI reader, and its pages self-contained."""
+"""The Common Cartridge: checked against the CC 1.1 specification's structure, every quiz read by an
+independent QTI reader, by Moodle's and Canvas's import logic (ported in `moodle_cc.py`, `canvas_cc.py`) and
+by Canvas's QTI converter, and its pages self-contained."""
 
 from __future__ import annotations
 
@@ -8,14 +9,22 @@ import re
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import xmlschema
+from lxml import etree, isoschematron
 
+from canvas_cc import file_map, identify_package, modules, qti_files, quiz_settings
 from conftest import BUILD, CONTENT, FIXTURES
 from coursekit.course import load_course
 from coursekit.export import export
 from coursekit.export.learner_book import MissingBook
+from coursekit.markdown import to_html
+from moodle_cc import detects_cc11, quiz_files
+from moodle_cc import questions as moodle_questions
+from qti_migration import migrate, numeric_answers
 from qti_reader import QTI, read_items
 
 CC = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
@@ -27,6 +36,9 @@ CC_TYPES = {
     "imsbasiclti_xmlv1p0",
 }
 ASSESSMENT = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
+# The CC 1.1 manifest schemas Moodle validates a cartridge against (see tests/schemas/README.md).
+CC11_SCHEMAS = Path(__file__).resolve().parent / "schemas" / "cc11"
+SCH = "http://purl.oclc.org/dsdl/schematron"
 # The item profiles of the CC QTI profile.
 CC_ITEM_PROFILES = {
     "cc.multiple_choice.v0p1", "cc.multiple_response.v0p1", "cc.true_false.v0p1", "cc.fib.v0p1",
@@ -71,6 +83,45 @@ def test_manifest_is_a_common_cartridge_1_1(cartridge):
     identifiers = [e.get("identifier") for e in manifest.iter() if e.get("identifier")]
     assert len(identifiers) == len(set(identifiers))
     assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", ident) for ident in identifiers)
+
+
+def cc11_schematron(xsd: Path) -> isoschematron.Schematron:
+    """The Schematron rules a CC 1.1 schema carries in its `xs:appinfo`, as one Schematron schema."""
+    schema = etree.Element(f"{{{SCH}}}schema", nsmap={"sch": SCH})
+    for appinfo in etree.parse(str(xsd)).iter("{http://www.w3.org/2001/XMLSchema}appinfo"):
+        schema.extend(child for child in appinfo if child.tag in (f"{{{SCH}}}ns", f"{{{SCH}}}pattern"))
+    return isoschematron.Schematron(schema, validate_schema=False)
+
+
+def test_manifest_is_valid_against_the_cc_1_1_schema_moodle_checks(cartridge):
+    """The CC 1.1 profile's manifest schema and its Schematron rules, which Moodle's import validates first."""
+    files = cartridge[2]
+    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+    profile = CC11_SCHEMAS / "ccv1p1_imscp_v1p2_v1p0.xsd"
+    schema = xmlschema.XMLSchema(str(profile), uri_mapper=lambda uri: str(xml_schema) if uri == "xml.xsd" else uri)
+    manifest = files["imsmanifest.xml"].decode("utf-8")
+    assert [error.reason for error in schema.iter_errors(manifest)] == []
+    rules = cc11_schematron(profile)
+    assert rules.validate(etree.fromstring(files["imsmanifest.xml"])), rules.error_log
+    twice = manifest.replace('<dependency identifierref="book" />', '<dependency identifierref="book" />' * 2, 1)
+    assert not rules.validate(etree.fromstring(twice.encode()))
+    older = manifest.replace("<schemaversion>1.1.0", "<schemaversion>1.1")
+    assert [error.reason for error in schema.iter_errors(older)]
+
+
+def test_every_quiz_is_valid_against_the_cc_1_1_qti_profile(cartridge):
+    """Each quiz in the cartridge's QTI profile: the profile's schema and its Schematron rules (a single-answer
+    question has three options or more, true/false has two, feedback and response identifiers match)."""
+    files, manifest = cartridge[2], cartridge[3]
+    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+    profile = CC11_SCHEMAS / "ccv1p1_qtiasiv1p2p1_v1p0.xsd"
+    schema = xmlschema.XMLSchema(str(profile), uri_mapper=lambda uri: str(xml_schema) if uri == "xml.xsd" else uri)
+    rules = cc11_schematron(profile)
+    quizzes = [r.find(f"{CC}file").get("href") for r in resources(manifest).values() if r.get("type") == ASSESSMENT]
+    assert quizzes
+    for name in quizzes:
+        assert [error.reason for error in schema.iter_errors(files[name].decode("utf-8"))] == [], name
+        assert rules.validate(etree.fromstring(files[name])), f"{name}: {rules.error_log}"
 
 
 def test_every_reference_resolves_and_every_file_is_listed(cartridge):
@@ -150,7 +201,7 @@ def test_every_quiz_parses_in_the_cartridge_profile_and_for_canvas(cartridge):
         assert len(profiles) == len(idents) + 1
         [dependency] = resource.findall(f"{CC}dependency")
         canvas = [f.get("href") for f in found[dependency.get("identifierref")].iter(f"{CC}file")]
-        assert [name.rsplit("/", 1)[-1] for name in canvas] == ["assessment_meta.xml", f"quiz-{bank.id}.xml.qti"]
+        assert canvas == [f"quiz-{bank.id}/assessment_meta.xml", f"non_cc_assessments/quiz-{bank.id}.xml.qti"]
         carried_by_canvas = read_items(files[canvas[1]])
         assert len(carried_by_canvas) >= len(idents)
         meta = ET.fromstring(files[canvas[0]])
@@ -200,3 +251,119 @@ def test_without_a_built_book_the_export_says_so(tmp_path):
     )
     assert run.returncode == 2
     assert "no built learner book" in run.stderr and "Traceback" not in run.stderr
+
+
+def _html(markdown: str | None, end: str = " ") -> str:
+    """A text as Moodle keeps it: the rendered HTML, and a space after each feedback it joins."""
+    return to_html(markdown) + end if markdown else ""
+
+
+def test_moodle_restores_every_quiz_without_throwing(cartridge):
+    """Moodle takes the cartridge as CC 1.1 and writes every quiz's questions; a true/false question whose
+    answers are not `true` and `false` throws and aborts the whole restore."""
+    files = cartridge[2]
+    assert detects_cc11(files["imsmanifest.xml"])
+    for href in quiz_files(files["imsmanifest.xml"]).values():
+        assert moodle_questions(files[href])
+
+
+def test_moodle_keeps_each_question_as_the_course_grades_it(cartridge):
+    """Moodle's CC 1.1 import (moodle_cc.py) on every quiz: the questions it keeps, their right answers,
+    scores and feedback, each compared with the bank; every difference is listed."""
+    course, result, files, _ = cartridge
+    differences, kept = [], 0
+    for ident, href in quiz_files(files["imsmanifest.xml"]).items():
+        bank = course.bank(ident.removeprefix("quiz-"))
+        read = {q.name: q for q in moodle_questions(files[href], check_true_false=False)}
+        for question in bank.questions:
+            where, moodle = f"{bank.id}/{question.id}", read.pop(question.id, None)
+            if question.type in ("numeric", "matching", "ordering"):
+                assert moodle is None, where
+                continue
+            assert moodle is not None, f"{where} is not in Moodle's quiz"
+            kept += 1
+            if moodle.text != to_html(question.prompt):
+                differences.append(f"{where}: question text")
+            if moodle.general_feedback != _html(question.explanation):
+                differences.append(f"{where}: general feedback {moodle.general_feedback!r}")
+            answers = [(a.title, a.score, a.feedback) for a in moodle.answers]
+            if question.type == "true_false":
+                right = float(question.answer)
+                expected = [(to_html("True"), right, ""), (to_html("False"), 1.0 - right, "")]
+            elif question.type in ("single", "multiple"):
+                share = 1.0 if question.type == "single" else round(1 / len(question.answer_texts()), 7)
+                expected = [(to_html(o.text), share if o.correct else 0.0, _html(o.feedback)) for o in question.options]
+            else:
+                expected = [(accepted, 1.0, "") for accepted in question.accept]
+            if answers != expected:
+                differences.append(f"{where}: answers {answers} instead of {expected}")
+        assert read == {}
+    assert differences == []
+    assert kept == result.questions
+
+
+def test_every_single_choice_in_the_cartridge_has_three_options(cartridge):
+    """Rule 4d of the CC 1.1 QTI profile: a single-response multiple choice has at least three options."""
+    files = cartridge[2]
+    for href in quiz_files(files["imsmanifest.xml"]).values():
+        for question in moodle_questions(files[href], check_true_false=False):
+            if question.cc_type == "cc.multiple_choice.v0p1":
+                assert len(question.answers) >= 3, question.ident
+
+
+def test_canvas_reads_the_cartridge_with_its_own_reader(cartridge):
+    """Canvas's package identification (canvas_cc.py) names the cartridge its own, so its reader takes the
+    modules, every module item's file or quiz, the quizzes' full QTI and each quiz's settings."""
+    course, _, files, manifest = cartridge
+    assert identify_package(files) == "canvas_cartridge"
+    [root] = manifest.iter(f"{CC}organization")
+    found = modules(files)
+    assert [m["title"] for m in found] == [m.findtext(f"{CC}title") for m in root.findall(f"{CC}item/{CC}item")]
+    assert [m["position"] for m in found] == [str(n) for n in range(1, len(found) + 1)]
+    quizzes = {name.removeprefix("non_cc_assessments/").removesuffix(".xml.qti") for name in qti_files(files)}
+    pages = file_map(files)
+    for module in found:
+        for item in module["items"]:
+            target = item["identifierref"]
+            if item["content_type"] == "Attachment":
+                assert f"web_resources/{pages[target]}" in files
+            else:
+                assert item["content_type"] == "Quizzes::Quiz" and target in quizzes
+    assert quizzes == {f"quiz-{quiz_id}" for quiz_id in course.banks}
+    settings = quiz_settings(files, sorted(quizzes))
+    assert settings.keys() == quizzes
+    for ident, meta in settings.items():
+        bank = course.bank(ident.removeprefix("quiz-"))
+        assert ET.fromstring(meta).findtext("{http://canvas.instructure.com/xsd/cccv1p0}description") == (
+            to_html(bank.intro) if bank.intro else ""
+        )
+
+
+def test_canvas_qti_converter_takes_every_question_canvas_can_hold(cartridge, tmp_path):
+    """The QTI Migration Tool over `non_cc_assessments/`, as Canvas runs it: every question but the ordering
+    ones comes out with its Canvas type, and numbers as Canvas reads them."""
+    course, _, files, _ = cartridge
+    folder = tmp_path / "non_cc_assessments"
+    folder.mkdir()
+    for name, data in qti_files(files).items():
+        (tmp_path / name).write_bytes(data)
+    converted = migrate(folder, tmp_path / "qti_2_1")
+    assert sorted(converted.assessments) == sorted(f"quiz-{quiz_id}" for quiz_id in course.banks)
+    for bank in course.banks.values():
+        for question in bank.questions:
+            ident = f"{bank.id}.{question.id}"
+            if question.type == "ordering":
+                assert ident not in converted.types
+                continue
+            assert converted.types[ident].removesuffix("_question") in {
+                "single": "multiple_choice", "multiple": "multiple_answers", "true_false": "true_false",
+                "numeric": "numerical", "matching": "matching", "text": "short_answer", "fill_blank": "short_answer",
+            }[question.type], ident
+            if question.type == "numeric":
+                [answer] = numeric_answers(converted.items[ident])
+                low, high = (float(bound) for bound in question.written_bounds)
+                if question.range is None:
+                    assert answer["exact"] == question.answer
+                    assert answer["margin"] == pytest.approx(high - question.answer)
+                else:
+                    assert (answer["start"], answer["end"]) == (low, high)

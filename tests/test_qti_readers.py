@@ -1,23 +1,33 @@
-"""The QTI export as others read it: pyslet parses every file, and its structure is Canvas's, as text2qti writes it."""
+"""The QTI export as others read it: pyslet parses every file, the QTI 1.2.1 DTD and the IMS CP 1.1 schema
+validate it, Canvas names each package QTI and its QTI converter takes every question, and its structure
+is Canvas's, as text2qti writes it."""
 
 from __future__ import annotations
 
 import zipfile
 from io import BytesIO
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import xmlschema
+from lxml import etree
 from text2qti.config import Config
 from text2qti.qti import QTI as Text2qti
 from text2qti.quiz import Quiz
 
+from canvas_cc import identify_package
 from conftest import CONTENT, FIXTURES
 from coursekit.course import load_course
 from coursekit.export import export
 from coursekit.markdown import to_html
+from qti_migration import TOOL, migrate
 from qti_reader import QTI, item_shape, read_items
 
-CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+SCHEMAS = TOOL.parent / "schemas"
+
+# Our packages' manifests are plain IMS CP 1.1; text2qti writes Canvas's CC 1.1 namespace.
+CP = "{*}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
 ASSOCIATED = "associatedcontent/imscc_xmlv1p1/learning-application-resource"
 
@@ -73,23 +83,73 @@ def text2qti_package() -> dict[str, bytes]:
 
 def assessment_of(files: dict[str, bytes]) -> bytes:
     manifest = ET.fromstring(files["imsmanifest.xml"])
-    [resource] = [r for r in manifest.iter(f"{CP}resource") if r.get("type") == "imsqti_xmlv1p2"]
+    [resource] = [r for r in manifest.iterfind(f".//{CP}resource") if r.get("type") == "imsqti_xmlv1p2"]
     return files[resource.find(f"{CP}file").get("href")]
 
 
-def test_every_exported_quiz_of_the_course_parses_with_pyslet(tmp_path):
+@pytest.fixture(scope="module")
+def course_packages(tmp_path_factory):
+    """Every quiz of the course exported as a QTI package: the course, the export's result and each package's files."""
     course = load_course(CONTENT)
-    result = export(course, "qti", tmp_path)
+    result = export(course, "qti", tmp_path_factory.mktemp("course-qti"))
     assert len(result.files) == len(course.banks)
+    return course, result, {path.name.removesuffix(".qti.zip"): unzip(path) for path in result.files}
+
+
+def test_every_exported_quiz_of_the_course_parses_with_pyslet(course_packages):
+    course, result, packages = course_packages
     read = 0
-    for path in result.files:
-        files = unzip(path)
-        bank = course.bank(path.name.removesuffix(".qti.zip"))
+    for quiz_id, files in packages.items():
+        bank = course.bank(quiz_id)
         idents = read_items(assessment_of(files))
         left_out = {loss.where for loss in result.losses if loss.whole_question}
         assert idents == [f"{bank.id}.{q.id}" for q in bank.questions if f"{bank.id}/{q.id}" not in left_out]
         read += len(idents)
     assert read == result.questions
+
+
+def without_namespace(data: bytes):
+    """A QTI document with its elements' namespace taken off: the QTI 1.2.1 DTD predates the namespace, which
+    only its XML Schema binding names."""
+    root = etree.fromstring(data)
+    for element in root.iter():
+        element.tag = etree.QName(element).localname
+    etree.cleanup_namespaces(root)
+    return root
+
+
+def test_every_package_is_valid_ims_cp_and_qti_1_2_1_and_canvas_names_it_qti(course_packages, fixture_package):
+    """The manifest against the IMS Content Packaging 1.1 schema, the assessment against the QTI 1.2.1 DTD
+    (both as the QTI Migration Tool ships them), and Canvas's package identification (canvas_cc.py)."""
+    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+    manifest_schema = xmlschema.XMLSchema(
+        str(SCHEMAS / "imscp_v1p1.xsd"), uri_mapper=lambda uri: str(xml_schema) if uri.endswith("/xml.xsd") else uri
+    )
+    dtd = etree.DTD(str(SCHEMAS / "ims_qtiasiv1p2p1.dtd"))
+    for files in [*course_packages[2].values(), fixture_package[1]]:
+        manifest = files["imsmanifest.xml"].decode("utf-8")
+        assert [error.reason for error in manifest_schema.iter_errors(manifest)] == []
+        assert dtd.validate(without_namespace(assessment_of(files))), dtd.error_log.filter_from_errors()
+        assert identify_package(files) == "qti"
+    broken = assessment_of(fixture_package[1]).replace(b"<presentation>", b"<presentation><itemfeedback/>", 1)
+    assert not dtd.validate(without_namespace(broken))
+
+
+def test_canvas_qti_converter_takes_every_question_canvas_can_hold(course_packages, tmp_path):
+    """The QTI Migration Tool, as Canvas runs it on an imported QTI package, over every package: each
+    question but the ordering ones comes out, with its Canvas question type."""
+    course, _, packages = course_packages
+    for quiz_id, files in packages.items():
+        folder = tmp_path / quiz_id
+        for name, data in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+        converted = migrate(folder, tmp_path / f"{quiz_id}-2.1")
+        bank = course.bank(quiz_id)
+        assert converted.assessments == [quiz_id]
+        expected = {f"{bank.id}.{q.id}" for q in bank.questions if q.type != "ordering"}
+        assert set(converted.types) == expected
+        assert None not in converted.types.values()
 
 
 def test_the_fixture_of_every_type_parses_with_pyslet(fixture_package):
@@ -111,7 +171,7 @@ def test_the_intro_is_canvas_quiz_description_reached_through_the_manifest(fixtu
     bank, files = fixture_package
     assert b"rubric" not in assessment_of(files)
     manifest = ET.fromstring(files["imsmanifest.xml"])
-    resources = {r.get("identifier"): r for r in manifest.iter(f"{CP}resource")}
+    resources = {r.get("identifier"): r for r in manifest.iterfind(f".//{CP}resource")}
     [dependency] = resources[bank.id].findall(f"{CP}dependency")
     settings = resources[dependency.get("identifierref")]
     assert settings.get("type") == ASSOCIATED
@@ -155,8 +215,8 @@ def test_package_has_text2qti_layout(fixture_package, text2qti_package):
     def layout(files: dict[str, bytes]) -> list[tuple]:
         manifest = ET.fromstring(files["imsmanifest.xml"])
         found = []
-        for resource in manifest.iter(f"{CP}resource"):
-            hrefs = [f.get("href") for f in resource.iter(f"{CP}file")]
+        for resource in manifest.iterfind(f".//{CP}resource"):
+            hrefs = [f.get("href") for f in resource.iterfind(f".//{CP}file")]
             assert all(href in files for href in hrefs)
             found.append((resource.get("type"), len(resource.findall(f"{CP}dependency")), len(hrefs)))
         return found

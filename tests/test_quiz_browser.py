@@ -426,7 +426,7 @@ def test_an_ordering_question_is_put_in_order_with_the_keyboard(page: Page, tmp_
 LINE_OF_TEXT = """
 option => {
   const box = option.querySelector("input").getBoundingClientRect();
-  const label = option.querySelector("label");
+  const label = option.querySelector(".coursekit-option-text");
   const range = document.createRange();
   range.selectNodeContents(label);
   const line = range.getClientRects()[0];

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from coursekit.bank import load_bank
-from coursekit.course import content_dir, load_course, load_course_info, references_keys
+from coursekit.course import content_dir, glossary_problems, load_course, load_course_info, references_keys
 from coursekit.faq import load_faq
 from coursekit.instructor import load_notes
-from coursekit.lessons import load_lessons
+from coursekit.lessons import load_lessons, objective_problems
 from coursekit.quotation import faq_quotation_problems
 from coursekit.seek_care import load_red_flags
 from coursekit.source import ContentError, Problem, read_yaml
@@ -35,14 +35,31 @@ def red_flags_summary(path: Path) -> str:
     lessons = content / "lessons.yml"
     lesson_ids = {lesson.id for lesson in load_lessons(lessons).lessons} if lessons.is_file() else None
     red_flags = load_red_flags(path, references_keys(content), lesson_ids)
+    if problems := glossary_problems(path, content):
+        raise ContentError(problems)
     return f"{path}: {len(red_flags.signs)} red flags"
+
+
+def _beside_bank(bank: Path, name: str) -> Path:
+    """A content file of the bank's own content folder (one with a faq.yml), else of the current course."""
+    own = bank.resolve().parent.parent
+    return (own if (own / "faq.yml").is_file() else content_dir()) / name
 
 
 def faq_ids_for_bank(bank: Path) -> set[str]:
     """FAQ ids a bank may cite: its own content folder's, else the current course's."""
-    own = bank.resolve().parent.parent / "faq.yml"
-    faq_file = own if own.is_file() else content_dir() / "faq.yml"
-    return {entry.id for entry in load_faq(faq_file).entries}
+    return {entry.id for entry in load_faq(_beside_bank(bank, "faq.yml")).entries}
+
+
+def bank_summary(path: Path) -> str:
+    """Check one bank file on its own, against its course's FAQ and lesson objectives."""
+    if path.suffix != ".yml":
+        raise ContentError([Problem(path, None, "file", "is not read by the course: a bank's file name ends in .yml")])
+    bank = load_bank(path, faq_ids_for_bank(path))
+    lessons = _beside_bank(path, "lessons.yml")
+    if lessons.is_file() and (problems := objective_problems({bank.id: bank}, load_lessons(lessons).objective_ids())):
+        raise ContentError(problems)
+    return f"{path}: {len(bank.questions)} questions"
 
 
 def _check_file(path: Path) -> str:
@@ -62,7 +79,7 @@ def _check_file(path: Path) -> str:
         return f"{path}: notes for {len(load_notes(path, lesson_ids).lessons)} lessons"
     if path.name == "course.yml":
         return f"{path}: course {load_course_info(path).id}"
-    return f"{path}: {len(load_bank(path, faq_ids_for_bank(path)).questions)} questions"
+    return bank_summary(path)
 
 
 def check_path(path: Path) -> tuple[str, list[Problem]]:

@@ -6,8 +6,9 @@ Every script joins, in one scope, the interface strings, `grading.js` (the type 
 page side) and `review.js` (spaced review, confidence, pretest recap): the core every quiz page loads. Optional
 parts follow: `progress.js` (lesson cards, "My progress") where a page shows progress, `class.js` (class mode) in
 the instructor edition, `scorm.js` (reporting to an LMS) only in the SCORM package. `book.js` or `widget.js`
-starts them. A page loads one script, made of the parts it uses (`script_name`). A
-classic script runs from `file://` too, where Chromium blocks module scripts.
+starts them (the widget's module also has `notebook.js`, what every lesson widget does in a notebook). A page
+loads one script, made of the parts it uses (`script_name`). A classic script runs from `file://` too, where
+Chromium blocks module scripts.
 """
 
 from __future__ import annotations
@@ -51,7 +52,13 @@ def classic_script(*parts: str) -> str:
 def es_module() -> str:
     """The widget's `_esm`: the core with progress and class mode, exporting anywidget's `render`."""
     header = "/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;"
-    return f'{header}\n{_body(("progress", "class"))}\n{_read("widget.js")}'
+    return f'{header}\n{_body(("progress", "class"))}\n{_read("notebook.js")}\n{_read("widget.js")}'
+
+
+def notebook_script() -> str:
+    """For any lesson widget's `_esm`: `keepKeys(el)` (keys typed in `el` never reach the notebook's
+    shortcuts) and `saveStatic(model.widget_manager)` (a saved notebook keeps the static HTML)."""
+    return f"const root = window;\n{_read('notebook.js')}"
 
 
 def stylesheet() -> str:

@@ -122,16 +122,17 @@ function save(q) {
   return true;
 }
 
+/* The grader may add a `note` (the widget: graded in the page, Python not connected). */
 function check(q) {
   var response = typeOf(q.type).read(q.el);
-  q.quiz.grader(q, response, function (g, text) {
+  q.quiz.grader(q, response, function (g, text, note) {
     q.state.response = response;
     if (g.answered) {
       q.state.tries += 1;
       if (!g.correct) q.state.wrong += 1;
     }
     setGrade(q, g, pretestVerdict(q, g, text));
-    save(q);
+    if (save(q) && note) q.state.note = note;
     showFeedback(q);
     showScore(q.quiz);
     hooks.onCheck.forEach(function (hook) { hook(q, g); });

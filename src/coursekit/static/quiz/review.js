@@ -19,8 +19,11 @@ function reviewed(entry, hash, correct, sure, now) {
   return { hash: hash, box: correct ? box + 1 : 0, at: now, correct: correct, sure: sure };
 }
 
+var LAST_DATE = Date.UTC(9999, 11, 31);
+
 function reviewEntry(entry) {
   return plainObject(entry) && typeof entry.hash === "string" && count(entry.box) && count(entry.at) &&
+    entry.at <= LAST_DATE &&
     typeof entry.correct === "boolean" && (entry.sure === null || typeof entry.sure === "boolean");
 }
 
