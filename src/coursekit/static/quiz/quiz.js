@@ -272,10 +272,16 @@ function setUp(el, grader) {
   return quiz;
 }
 
-/* Other ways to show a quiz, by its `data-mode` (class.js adds "class", in the instructor edition). */
+/* Other ways to show a quiz, by its `data-mode` (class.js adds "class", in the instructor edition). A second
+   copy of a quiz on the page gets ids of its own. */
 var modes = {};
 
 function start(el, grader) {
+  var copy = 2;
+  if (all(document, '[id="' + el.id + '"]').indexOf(el) > 0) {
+    while (document.getElementById(el.id + "--" + copy)) copy += 1;
+    ownIds(el, "--" + copy);
+  }
   var mode = modes[el.getAttribute("data-mode")];
   if (!mode) setUp(el, grader);
   else if (!el.hasAttribute("data-coursekit-ready")) mode(el);
