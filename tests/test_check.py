@@ -91,8 +91,9 @@ def deeply_nested_block() -> str:
         (deeply_nested_block, "35: YAML: nested more than 32 levels deep"),
         (lambda: "title: " + "x" * 1_000_001, " file: is 1,000,008 bytes; a content file has at most 1,000,000"),
         (lambda: "title: caf\xe9\n".encode("latin-1"), " file: is not UTF-8 text"),
+        (lambda: "id: x\ntitle: a\x00b\n", "2: YAML: the character U+0000 is not allowed in YAML: remove it"),
     ],
-    ids=["deep-flow", "deep-block", "huge", "latin-1"],
+    ids=["deep-flow", "deep-block", "huge", "latin-1", "nul"],
 )
 def test_unusable_yaml_is_one_line_and_exit_2(tmp_path, content, message):
     path = tmp_path / "quiz.yml"

@@ -109,6 +109,21 @@ def test_manifest_is_valid_against_the_cc_1_1_schema_moodle_checks(cartridge):
     assert [error.reason for error in schema.iter_errors(older)]
 
 
+def test_every_quiz_is_valid_against_the_cc_1_1_qti_profile(cartridge):
+    """Each quiz in the cartridge's QTI profile: the profile's schema and its Schematron rules (a single-answer
+    question has three options or more, true/false has two, feedback and response identifiers match)."""
+    files, manifest = cartridge[2], cartridge[3]
+    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+    profile = CC11_SCHEMAS / "ccv1p1_qtiasiv1p2p1_v1p0.xsd"
+    schema = xmlschema.XMLSchema(str(profile), uri_mapper=lambda uri: str(xml_schema) if uri == "xml.xsd" else uri)
+    rules = cc11_schematron(profile)
+    quizzes = [r.find(f"{CC}file").get("href") for r in resources(manifest).values() if r.get("type") == ASSESSMENT]
+    assert quizzes
+    for name in quizzes:
+        assert [error.reason for error in schema.iter_errors(files[name].decode("utf-8"))] == [], name
+        assert rules.validate(etree.fromstring(files[name])), f"{name}: {rules.error_log}"
+
+
 def test_every_reference_resolves_and_every_file_is_listed(cartridge):
     _, _, files, manifest = cartridge
     found = resources(manifest)

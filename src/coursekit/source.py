@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from ruamel.yaml.parser import RoundTripParser
+from ruamel.yaml.reader import ReaderError
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
@@ -199,6 +200,10 @@ def read_yaml(path: Path) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         message = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        raise ContentError([Problem(path, line, "YAML", message)]) from None
+    except ReaderError as error:
+        line = text.count("\n", 0, max(error.position, 0)) + 1
+        message = f"the character U+{error.character:04X} is not allowed in YAML: remove it"
         raise ContentError([Problem(path, line, "YAML", message)]) from None
     return YamlDocument(path, data)
 

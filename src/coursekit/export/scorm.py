@@ -73,7 +73,7 @@ def export(course: Course, banks: list[Bank], out: Path) -> Result:
     book = LearnerBook.of(course.content)
     files = {"imsmanifest.xml": to_bytes(manifest(course, book))}
     files[DISCLAIMER_PAGE] = book.disclaimer_html(DISCLAIMER_TITLE)
-    files |= {name: (book.html / name).read_bytes() for name in book.files()}
+    files |= {name: book.read(name) for name in book.files()}
     files |= {schema.name: schema.read_bytes() for schema in sorted(SCHEMAS.glob("*.xsd"))}
     path = out / f"{course.info.id}-scorm12.zip"
     write_zip(path, files)

@@ -1,6 +1,16 @@
 /* The notebook widget (anywidget): the quiz's HTML comes from Python, and Python grades each response.
    Where Python does not answer (no kernel, a restarted one), the page grades as the book does and says so. */
-var PYTHON_WAIT = 2500; // ms before a Check is graded in the page instead
+var PYTHON_WAIT = 2500; // ms before a Check is graded in the page instead,
+var BUSY_WAIT = 20000; // or, while the kernel is busy (running other cells), at most this long
+
+/* The notebook's kernel is running code (ipywidgets' manager knows its kernel; elsewhere: not known). */
+function kernelBusy(model) {
+  try {
+    return model.widget_manager.kernel.status === "busy";
+  } catch (error) {
+    return false;
+  }
+}
 
 /* Each view's ids and radio groups get the view's own suffix, so copies of one quiz can share a page. */
 function ownIds(el, suffix) {
@@ -44,7 +54,13 @@ function render(context) {
   function askPython(q, response, done, restored) {
     asked += 1;
     var id = view + ":" + asked;
-    waiting[id] = { q: q, response: response, done: done, timer: setTimeout(function () { gradeInPage(id); }, PYTHON_WAIT) };
+    var since = Date.now();
+    function wait() {
+      if (!waiting[id]) return;
+      if (kernelBusy(model) && Date.now() - since < BUSY_WAIT) waiting[id].timer = setTimeout(wait, PYTHON_WAIT);
+      else gradeInPage(id);
+    }
+    waiting[id] = { q: q, response: response, done: done, timer: setTimeout(wait, PYTHON_WAIT) };
     try {
       model.send({ event: "check", ask: id, question: q.id, response: response, restored: !!restored });
     } catch (error) {
