@@ -272,8 +272,14 @@ function setUp(el, grader) {
   return quiz;
 }
 
-/* A quiz in class mode (`data-mode="class"`) is projected; any other is answered. */
+/* A quiz in class mode (`data-mode="class"`) is projected; any other is answered. A second copy of a quiz
+   on the page gets ids of its own. */
 function start(el, grader) {
+  var copy = 2;
+  if (all(document, '[id="' + el.id + '"]').indexOf(el) > 0) {
+    while (document.getElementById(el.id + "--" + copy)) copy += 1;
+    ownIds(el, "--" + copy);
+  }
   if (el.getAttribute("data-mode") === "class") {
     if (!el.hasAttribute("data-coursekit-ready")) classMode(el);
   } else {
