@@ -46,7 +46,7 @@ def class_page_file(folder, bank, modes=("class",)):
     quizzes = "".join(render_quiz(bank, "c", mode=mode) for mode in modes)
     html.write_text(
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class</title><style>{stylesheet()}</style>'
-        f"</head><body><main>{quizzes}</main><script>{classic_script()}</script></body></html>",
+        f"</head><body><main>{quizzes}</main><script>{classic_script('class')}</script></body></html>",
         encoding="utf-8",
     )
     return html

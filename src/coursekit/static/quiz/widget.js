@@ -54,9 +54,9 @@ function render(context) {
       gradeInPage(id);
     }
   }
-  all(el, ".coursekit-quiz:not([data-recap])").forEach(function (quizEl) { start(quizEl, askPython); });
-  all(el, ".coursekit-quiz[data-recap]").forEach(showRecap);
-  all(el, ".coursekit-progress").forEach(function (progressEl) { setUpProgress(progressEl, askPython); });
+  setUps.forEach(function (part) {
+    all(el, part[0]).forEach(function (partEl) { part[1](partEl, askPython); });
+  });
   return function () {
     model.off("msg:custom", onMessage);
     Object.keys(waiting).forEach(function (id) { clearTimeout(waiting[id].timer); });
