@@ -45,7 +45,7 @@ def test_escape_marks_every_special_character():
     ("text", "written"),
     [
         ("%50% of people", "&\\#37;50% of people"),
-        ("[html]<b>x</b>", "&\\#91;html]<b>x</b>"),
+        ("[html]<b>x</b>", "&\\#91;html]&lt;b>x&lt;/b>"),
         ("&#37; is a percent sign", "&\\#38;\\#37; is a percent sign"),
         ("a -> b", "a -\\> b"),
         ("[a link](https://example.org)", "[a link](https\\://example.org)"),

@@ -12,9 +12,19 @@ from coursekit.formats import GiftQuestion, QtiWriter, escape
 from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html, to_plain_text
 from coursekit.order import display_order
-from coursekit.qtypes.base import Markdown, Question, at_least, key_line
+from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
 from coursekit.qtypes.quiz_html import key_list
 from coursekit.strings import say
+
+
+def letter_label(position: int) -> str:
+    """A, B, ... Z, then AA, AB, ...: as many labels as there are items."""
+    label = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        label = ascii_uppercase[rest] + label
+    return label
 
 
 class Pair(Model):
@@ -33,9 +43,7 @@ class Matching(Question):
     def _distinct(cls, pairs: list[Pair]) -> list[Pair]:
         at_least(pairs, 2, "pairs")
         for side in ("left", "right"):
-            values = [getattr(pair, side) for pair in pairs]
-            if len(set(values)) != len(values):
-                raise ValueError(f"two pairs have the same {side} text")
+            distinct([getattr(pair, side) for pair in pairs], f"pairs' {side} sides")
         return pairs
 
     @property
@@ -55,7 +63,7 @@ class Matching(Question):
 
     def letters(self) -> list[tuple[str, int]]:
         """(letter, pair index) of each right-hand item, in the order the quiz shows them."""
-        return list(zip(ascii_uppercase, display_order(self), strict=False))
+        return [(letter_label(position), index) for position, index in enumerate(display_order(self))]
 
     def gift(self) -> GiftQuestion:
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in self.pairs]
