@@ -20,8 +20,14 @@ $(STAMP): requirements.txt pyproject.toml
 check: $(STAMP)
 	$(PY) -m coursekit check
 
+# `check`, when the content or the engine changed since it last passed (so a build with nothing new skips it).
+CHECKED := _build/.content-checked
+$(CHECKED): $(STAMP) $(wildcard content/*.yml content/*/* src/coursekit/*.py src/coursekit/*/*.py)
+	$(PY) -m coursekit check
+	@touch $@
+
 # The learner edition (no instructor pages) into _build/html; warnings are errors.
-book: check $(WHEEL)
+book: $(CHECKED) $(WHEEL)
 	$(PY) -m coursekit.build learner
 
 # The course in the browser: a JupyterLite copy of the lessons, with Python (Pyodide) and the course wheel, into
@@ -36,7 +42,7 @@ $(LITE_RUNTIME): lite/package.json lite/package-lock.json
 	touch $@
 
 # The instructor edition (every page, the answer key included) into _build/instructor/html.
-instructor: check $(WHEEL)
+instructor: $(CHECKED) $(WHEEL)
 	$(PY) -m coursekit.build instructor
 
 # scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 schemas
@@ -47,12 +53,12 @@ QUIZ_LINT := tests/lint/node_modules/eslint/package.json
 
 test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 	$(BIN)/ruff check src tests notebooks/*.py
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
 # (coursekit.build copies it there) so a notebook opened outside this repository can install it. It holds no
 # instructor notes (coursekit.learner_wheel takes them out). Rebuilt only when a file that goes into it changes.
-$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py)
+$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py notebooks/images/*.svg)
 	@rm -rf _build/wheel build
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
 	@$(PY) -m coursekit.learner_wheel $@

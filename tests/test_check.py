@@ -255,7 +255,7 @@ def test_a_term_the_glossary_lacks_and_an_unknown_objective_in_a_bank_checked_al
     bank = content / "quizzes" / "causes.yml"
     edit(bank, "objective: causes-explain-atherosclerosis", "objective: causes-explain-everything")
     expected_flag = "text: {term} names 'aneurism', which book/glossary.md does not define"
-    expected_objective = (f"{bank}:10: question atherosclerosis-is: objective: no lesson objective has id "
+    expected_objective = (f"{bank}:11: question atherosclerosis-is: objective: no lesson objective has id "
                           "'causes-explain-everything'")
     assert main(["check", str(content)]) == 2
     err = capsys.readouterr().err

@@ -342,7 +342,7 @@ def test_canvas_reads_the_cartridge_with_its_own_reader(cartridge):
 def test_canvas_qti_converter_takes_every_question_canvas_can_hold(cartridge, tmp_path):
     """The QTI Migration Tool over `non_cc_assessments/`, as Canvas runs it: every question but the ordering
     ones comes out with its Canvas type, and numbers as Canvas reads them."""
-    course, _, files, _ = cartridge
+    course, result, files, _ = cartridge
     folder = tmp_path / "non_cc_assessments"
     folder.mkdir()
     for name, data in qti_files(files).items():
@@ -367,3 +367,9 @@ def test_canvas_qti_converter_takes_every_question_canvas_can_hold(cartridge, tm
                     assert answer["margin"] == pytest.approx(high - question.answer)
                 else:
                     assert (answer["start"], answer["end"]) == (low, high)
+    # The profile's copies too (what Canvas's plain CC 1.1 reader would convert): every item comes out.
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    for name in quiz_files(files["imsmanifest.xml"]).values():
+        (profile / name.replace("/", "-")).write_bytes(files[name])
+    assert len(migrate(profile, tmp_path / "profile_2_1").types) == result.questions

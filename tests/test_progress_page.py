@@ -97,8 +97,8 @@ def run_js(tmp_path_factory):
     node = shutil.which("node") or "/usr/bin/node"
     if not Path(node).is_file():
         pytest.fail("Node.js is needed to run quiz.js: install Debian's `nodejs` package")
-    script = tmp_path_factory.mktemp("js") / "quiz.js"
-    script.write_text(classic_script(), encoding="utf-8")
+    script = tmp_path_factory.mktemp("js") / "quiz-progress.js"
+    script.write_text(classic_script("progress"), encoding="utf-8")
 
     def run(code: str):
         program = f"const api = require({json.dumps(str(script))}); console.log(JSON.stringify(({code})));"

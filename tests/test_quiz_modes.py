@@ -40,13 +40,13 @@ def test_class_mode_is_marked_for_instructors_and_the_learner_quiz_is_not() -> N
         render_quiz(BANK, "c", mode="teacher")
 
 
-def class_page_file(folder, bank):
-    """A page with `bank` in class mode, the quiz's stylesheet and script."""
+def class_page_file(folder, bank, modes=("class",)):
+    """A page with `bank` in each of `modes` (class mode by default), the quiz's stylesheet and script."""
     html = folder / "class.html"
+    quizzes = "".join(render_quiz(bank, "c", mode=mode) for mode in modes)
     html.write_text(
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class</title><style>{stylesheet()}</style>'
-        f"</head><body><main>{render_quiz(bank, 'c', mode='class')}</main><script>{classic_script()}</script>"
-        "</body></html>",
+        f"</head><body><main>{quizzes}</main><script>{classic_script('class')}</script></body></html>",
         encoding="utf-8",
     )
     return html
@@ -117,3 +117,18 @@ def test_class_mode_fits_a_projector_at_150_percent_with_the_question_largest(br
     page.get_by_role("button", name="Hide answer").click()
     expect(quiz.locator("fieldset:not([hidden]) summary")).to_have_text("Show answer")
     page.close()
+
+
+@pytest.mark.browser
+def test_copies_of_a_quiz_on_one_page_each_have_their_own_ids_and_answers(page: Page, tmp_path) -> None:
+    page.goto(class_page_file(tmp_path, BANK, modes=("learner", "class", "learner")).as_uri())
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(node => node.id)")
+    assert len(ids) == len(set(ids))
+    first, second = page.locator('.coursekit-quiz:not([data-mode]) fieldset[data-question-id="pick-one"]').all()
+    second.locator(".coursekit-option label").nth(1).click()
+    first.locator(".coursekit-option label").first.click()
+    expect(second.locator("input").nth(1)).to_be_checked()
+    expect(first.locator("input").first).to_be_checked()
+    expect(first.locator("input").nth(1)).not_to_be_checked()
+    results = Axe().run(page, options=WCAG)
+    assert [v["id"] for v in results.response["violations"]] == []

@@ -169,7 +169,7 @@ def quiz_script(tmp_path_factory) -> Path:
     if not Path(node).is_file():
         pytest.fail("Node.js is needed to run quiz.js: install Debian's `nodejs` package")
     script = tmp_path_factory.mktemp("js") / "quiz.js"
-    script.write_text(classic_script(), encoding="utf-8")
+    script.write_text(classic_script("progress"), encoding="utf-8")
     return script
 
 

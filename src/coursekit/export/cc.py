@@ -124,7 +124,7 @@ class Cartridge:
         resource = ET.SubElement(self.resources, "resource", identifier="book", type="webcontent")
         for name in book.files():
             href = f"{WEB}/{name}"
-            self.files[href] = (book.html / name).read_bytes()
+            self.files[href] = book.read(name)
             if href not in pages:
                 ET.SubElement(resource, "file", href=href)
 

@@ -95,3 +95,5 @@ function classMode(el) {
   el.classList.add("coursekit-live");
   show(0);
 }
+
+modes["class"] = classMode;

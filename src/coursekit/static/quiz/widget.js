@@ -12,19 +12,6 @@ function kernelBusy(model) {
   }
 }
 
-/* Each view's ids and radio groups get the view's own suffix, so copies of one quiz can share a page. */
-function ownIds(el, suffix) {
-  all(el, "[id]").forEach(function (node) { node.id += suffix; });
-  all(el, "input[name]").forEach(function (node) { node.name += suffix; });
-  ["for", "aria-labelledby", "aria-describedby", "aria-controls"].forEach(function (name) {
-    all(el, "[" + name + "]").forEach(function (node) {
-      node.setAttribute(name, node.getAttribute(name).split(" ").map(function (id) {
-        return id && id + suffix;
-      }).join(" "));
-    });
-  });
-}
-
 function render(context) {
   var model = context.model;
   var el = context.el;
@@ -67,9 +54,9 @@ function render(context) {
       gradeInPage(id);
     }
   }
-  all(el, ".coursekit-quiz:not([data-recap])").forEach(function (quizEl) { start(quizEl, askPython); });
-  all(el, ".coursekit-quiz[data-recap]").forEach(showRecap);
-  all(el, ".coursekit-progress").forEach(function (progressEl) { setUpProgress(progressEl, askPython); });
+  setUps.forEach(function (part) {
+    all(el, part[0]).forEach(function (partEl) { part[1](partEl, askPython); });
+  });
   return function () {
     model.off("msg:custom", onMessage);
     Object.keys(waiting).forEach(function (id) { clearTimeout(waiting[id].timer); });
