@@ -20,8 +20,14 @@ $(STAMP): requirements.txt pyproject.toml
 check: $(STAMP)
 	$(PY) -m coursekit check
 
+# `check`, when the content or the engine changed since it last passed (so a build with nothing new skips it).
+CHECKED := _build/.content-checked
+$(CHECKED): $(STAMP) $(wildcard content/*.yml content/*/* src/coursekit/*.py src/coursekit/*/*.py)
+	$(PY) -m coursekit check
+	@touch $@
+
 # The learner edition (no instructor pages) into _build/html; warnings are errors.
-book: check $(WHEEL)
+book: $(CHECKED) $(WHEEL)
 	$(PY) -m coursekit.build learner
 
 # The course in the browser: a JupyterLite copy of the lessons, with Python (Pyodide) and the course wheel, into
@@ -36,10 +42,10 @@ $(LITE_RUNTIME): lite/package.json lite/package-lock.json
 	touch $@
 
 # The instructor edition (every page, the answer key included) into _build/instructor/html.
-instructor: check $(WHEEL)
+instructor: $(CHECKED) $(WHEEL)
 	$(PY) -m coursekit.build instructor
 
-# scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 schemas
+# scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 and IMS CP 1.1 schemas
 # (installed when missing).
 LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
 # ESLint, which checks the joined quiz scripts for undefined names (installed when missing).
@@ -47,14 +53,15 @@ QUIZ_LINT := tests/lint/node_modules/eslint/package.json
 
 test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 	$(BIN)/ruff check src tests notebooks/*.py
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
-# (coursekit.build copies it there) so a notebook opened outside this repository can install it. Rebuilt only when a
-# file that goes into it changes.
-$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py)
+# (coursekit.build copies it there) so a notebook opened outside this repository can install it. It holds no
+# instructor notes (coursekit.learner_wheel takes them out). Rebuilt only when a file that goes into it changes.
+$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py notebooks/images/*.svg)
 	@rm -rf _build/wheel build
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
+	@$(PY) -m coursekit.learner_wheel $@
 	@rm -rf build
 	@echo "course wheel: $@ ($$(du -k $@ | cut -f1) KB)"
 
@@ -75,7 +82,7 @@ notebooks: $(STAMP)
 # course as LMS packages made from the learner book (Common Cartridge, SCORM 1.2), each run listing
 # what its format could not carry.
 export: book
-	for format in gift qti anki worksheet cc scorm; do $(PY) -m coursekit export --format $$format --out _build/export/$$format || exit 1; done
+	for format in gift qti anki worksheet cc scorm; do $(PY) -m coursekit export --format $$format --force --out _build/export/$$format || exit 1; done
 
 $(LMS_RUNTIME): tests/lms/package.json tests/lms/package-lock.json
 	npm ci --prefix tests/lms --no-audit --no-fund --ignore-scripts

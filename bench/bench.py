@@ -36,8 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+# The goals of issue 22: every learner page light on a cold load, Lighthouse 100 on mobile, a quick no-op `make book`.
 BUDGET = {
-    "lesson_kb": 300, "lesson_requests": 15, "accessibility": 100, "performance": 95, "noop_s": 5.0, "bank_s": 10.0,
+    "page_kib": 100, "page_requests": 8, "accessibility": 100, "performance": 100, "noop_s": 3.0, "bank_s": 10.0,
     "check_all_ms": 300,
 }
 BOOK_SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "content")
@@ -94,6 +95,14 @@ def build(source: Path, out: Path, clean: bool) -> tuple[float, list[str]]:
     seconds = time.perf_counter() - started
     output = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)
     return seconds, sorted(Path(path).relative_to(source).as_posix() for path in EXECUTED.findall(output))
+
+
+def noop_make_book() -> float:
+    """Seconds of a `make book` in this checkout with nothing changed since the one before it."""
+    subprocess.run(["make", "--no-print-directory", "book"], cwd=ROOT, check=True, capture_output=True)
+    started = time.perf_counter()
+    subprocess.run(["make", "--no-print-directory", "book"], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - started
 
 
 def rebuilds(source: Path, work: Path) -> list[tuple[str, float, list[str]]]:
@@ -155,7 +164,9 @@ def check_every_question(browser, work: Path) -> tuple[float, int]:
 
 
 def pages(html: Path) -> list[str]:
-    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html") if "_static" not in p.parts)
+    """The book's pages (not those of its in-browser copy, measured by measure_lite)."""
+    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
+                  if "_static" not in p.parts and p.relative_to(html).parts[0] != "lite")
 
 
 def landing(html: Path) -> str:
@@ -246,7 +257,25 @@ def first_difference(a: Path, b: Path) -> str | None:
 
 
 def kb(n: int) -> str:
-    return f"{n / 1024:.0f} KB"
+    return f"{n / 1024:.0f} KiB"
+
+
+def page_misses(ours: dict[str, dict]) -> list[str]:
+    """Pages over the byte or request budget, and pages with requests leaving the site."""
+    misses = [f"{page}: {kb(m['bytes'])} in {m['requests']} requests" for page, m in ours.items()
+              if m["bytes"] > BUDGET["page_kib"] * 1024 or m["requests"] > BUDGET["page_requests"]]
+    return misses + [f"{p}: {len(m['external'])} requests leave the site" for p, m in ours.items() if m["external"]]
+
+
+def pages_only(html: Path) -> int:
+    """Measure an already built book's pages (no build, no Lighthouse): the quick check while making pages lighter."""
+    ours = measure_book(html)
+    lines = ["| page | requests | transferred (gzip) |", "|---|---:|---:|"]
+    lines += [f"| {page} | {m['requests']} | {m['bytes'] / 1024:.1f} KiB |" for page, m in ours.items()]
+    misses = page_misses(ours)
+    lines += ["", *(f"- MISSED: {m}" for m in misses)] if misses else ["", "Every page within budget."]
+    print("\n".join(lines))
+    return 0
 
 
 def page_table(ours: dict[str, dict], stock: dict[str, dict]) -> list[str]:
@@ -372,12 +401,17 @@ def main() -> int:
     parser.add_argument("--report", type=Path, default=ROOT / "bench" / "report.md")
     parser.add_argument("--make-test", action="store_true", help="also time `make test` (long)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--pages", type=Path, metavar="HTML",
+                        help="only measure the pages of this built book (e.g. _build/html) against the budget")
     parser.add_argument("--lite-starts", type=int, default=0, metavar="N",
                         help="also start lesson 1 in the in-browser copy N more times, counting stalls")
     args = parser.parse_args()
+    if args.pages:
+        return pages_only(args.pages)
     work = Path(tempfile.mkdtemp(prefix="course-bench-"))
     lines = ["# Course book benchmark", "", f"Source: `{args.source}`; scratch: `{work}`.", ""]
 
+    make_noop = noop_make_book()
     cold, _ = build(args.source, work / "a", clean=True)
     noop, _ = build(args.source, work / "a", clean=False)
     build(args.source, work / "b", clean=True)
@@ -396,6 +430,7 @@ def main() -> int:
 
     lines += ["## Build", "", "| | seconds |", "|---|---:|"]
     lines += [f"| cold build (clean, executes notebooks) | {cold:.1f} |", f"| no-op rebuild | {noop:.1f} |"]
+    lines += [f"| no-op `make book` in this checkout (check, wheel, Sphinx) | {make_noop:.1f} |"]
     lines += [f"| stock sample, cold build | {stock_cold:.1f} |"]
     if args.make_test:
         started = time.perf_counter()
@@ -417,15 +452,9 @@ def main() -> int:
     lite_lines, lite_misses = measure_lite(args.source / "_build" / "html", args.lite_starts)
     lines += lite_lines
 
-    misses = []
-    for page in lessons:
-        m = ours[page]
-        if m["bytes"] > BUDGET["lesson_kb"] * 1024 or m["requests"] > BUDGET["lesson_requests"]:
-            misses.append(f"{page}: {kb(m['bytes'])} in {m['requests']} requests")
-    misses += [f"{p}: {len(m['external'])} requests leave the site" for p, m in ours.items() if m["external"]]
-    misses += lite_misses
-    if noop > BUDGET["noop_s"]:
-        misses.append(f"no-op rebuild {noop:.1f} s")
+    misses = page_misses(ours) + lite_misses
+    if make_noop > BUDGET["noop_s"]:
+        misses.append(f"no-op `make book` {make_noop:.1f} s")
     if edits[1][1] > BUDGET["bank_s"]:
         misses.append(f"rebuild after editing one bank {edits[1][1]:.1f} s")
     if check_ms > BUDGET["check_all_ms"]:
@@ -442,7 +471,7 @@ def main() -> int:
                     f"| {label}: {page} | {preset} | {s['performance']} | {s['accessibility']} | "
                     f"{s['best-practices']} | {s['seo']} |"
                 )
-                if label != "stock" and (
+                if label != "stock" and preset == "mobile" and (
                     s["performance"] < BUDGET["performance"] or s["accessibility"] < BUDGET["accessibility"]
                 ):
                     misses.append(f"Lighthouse {page} {preset}: performance {s['performance']}, "
@@ -452,10 +481,11 @@ def main() -> int:
         lines += [f"Lighthouse not installed: run `npm ci --prefix bench` ({LIGHTHOUSE} missing).", ""]
 
     lines += ["## Budget", ""]
-    lines += [f"Lesson pages <= {BUDGET['lesson_kb']} KB and <= {BUDGET['lesson_requests']} requests; Lighthouse "
-              f"performance >= {BUDGET['performance']}, accessibility {BUDGET['accessibility']}; no-op rebuild "
-              f"< {BUDGET['noop_s']:.0f} s; rebuild after one bank < {BUDGET['bank_s']:.0f} s; every Check on "
-              f"{CHECK_QUESTIONS} questions < {BUDGET['check_all_ms']} ms; no request leaves the site.", ""]
+    lines += [f"Every learner page <= {BUDGET['page_kib']} KiB and <= {BUDGET['page_requests']} requests; "
+              f"Lighthouse on mobile: performance >= {BUDGET['performance']}, accessibility {BUDGET['accessibility']}; "
+              f"no-op `make book` <= {BUDGET['noop_s']:.0f} s; rebuild after one bank < {BUDGET['bank_s']:.0f} s; "
+              f"every Check on {CHECK_QUESTIONS} questions < {BUDGET['check_all_ms']} ms; "
+              "no request leaves the site.", ""]
     lines += [f"- MISSED: {m}" for m in misses] or ["All met."]
     args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

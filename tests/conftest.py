@@ -83,18 +83,24 @@ def _require_browser() -> None:
     pytest.skip(message)
 
 
+# The front ends a notebook is tested in: the module that starts each, and its application class.
+FRONT_ENDS = {"lab": ("jupyterlab", "LabApp"), "notebook7": ("notebook", "JupyterNotebookApp")}
+
+
 @contextlib.contextmanager
-def jupyterlab(folder: Path, settings: Path):
-    """A JupyterLab serving `folder` on a free local port, with fresh settings in `settings`; yields its URL."""
+def jupyterlab(folder: Path, settings: Path, front_end: str = "lab"):
+    """A JupyterLab (or Notebook 7: `front_end="notebook7"`) serving `folder` on a free local port, with
+    fresh settings in `settings`; yields its URL. The page exposes the app as `window.jupyterapp`."""
+    module, app = FRONT_ENDS[front_end]
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
+        [sys.executable, "-m", module, "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
          "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={folder}",
-         "--LabApp.expose_app_in_browser=True",
+         f"--{app}.expose_app_in_browser=True",
          # A fresh workspace and settings: nothing restored from earlier sessions on this machine.
-         f"--LabApp.workspaces_dir={settings}", f"--LabApp.user_settings_dir={settings}"],
+         f"--{app}.workspaces_dir={settings}", f"--{app}.user_settings_dir={settings}"],
         env={**os.environ, "COURSEKIT_CONTENT": str(CONTENT)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
@@ -106,7 +112,7 @@ def jupyterlab(folder: Path, settings: Path):
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                pytest.fail("JupyterLab did not start within 90 s")
+                pytest.fail(f"{module} did not start within 90 s")
             time.sleep(0.5)
     try:
         yield url

@@ -9,6 +9,7 @@ import itertools
 
 from hypothesis import strategies as st
 
+from coursekit.characters import looks, untypable
 from coursekit.export.qti import QtiItem
 from coursekit.formats import NotCarried
 from coursekit.qtypes import QUESTION_TYPES, Question
@@ -133,20 +134,22 @@ HOSTILE = [
     "<b>", "</b>", "<script>alert(1)</script>", "$CATEGORY:", "//", "T", "TRUE", "FALSE", "'", '"', "- ", "1. ",
     "é", "🙂", "中文", "\u00a0", "\u200b", "null", "yes", "0x1F", "*", "_", "|", "!", "@", "`",
 ]
-CHARACTERS = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+# Content may not hold unassigned code points, noncharacters or bidirectional controls (coursekit.characters).
+CHARACTERS = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp", "Cn", "Cf"))
 TEXT = (
     st.lists(st.sampled_from(HOSTILE) | st.text(CHARACTERS, min_size=1, max_size=3), min_size=1, max_size=5)
     .map(lambda parts: "".join(parts).strip())
     .filter(bool)
 )
 OPTIONAL = st.none() | TEXT
+ACCEPTED = TEXT.filter(lambda text: not any(map(untypable, text)))  # an answer a learner can type
 NUMBER = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12) | st.integers(-1000, 1000)
 SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 
 
 @st.composite
 def options(draw, single: bool) -> list[dict]:
-    texts = draw(st.lists(TEXT, min_size=2, max_size=4, unique=True))
+    texts = draw(st.lists(TEXT, min_size=2, max_size=4, unique_by=looks))
     if single:
         right = {draw(st.integers(0, len(texts) - 1))}
     else:
@@ -168,9 +171,9 @@ def numeric(draw) -> dict:
 
 
 def pairs() -> st.SearchStrategy[list[dict]]:
-    lefts = st.lists(TEXT, min_size=2, max_size=4, unique=True)
+    lefts = st.lists(TEXT, min_size=2, max_size=4, unique_by=looks)
     return lefts.flatmap(
-        lambda left: st.lists(TEXT, min_size=len(left), max_size=len(left), unique=True).map(
+        lambda left: st.lists(TEXT, min_size=len(left), max_size=len(left), unique_by=looks).map(
             lambda right: [{"left": a, "right": b} for a, b in zip(left, right, strict=True)]
         )
     )
@@ -182,8 +185,8 @@ ANSWERS = {
     "true_false": st.booleans().map(lambda a: {"answer": a}),
     "numeric": numeric(),
     "matching": pairs().map(lambda p: {"pairs": p}),
-    "text": st.lists(TEXT, min_size=1, max_size=3).map(lambda a: {"accept": a}),
-    "fill_blank": st.tuples(TEXT, TEXT, st.lists(TEXT, min_size=1, max_size=3))
+    "text": st.lists(ACCEPTED, min_size=1, max_size=3).map(lambda a: {"accept": a}),
+    "fill_blank": st.tuples(TEXT, TEXT, st.lists(ACCEPTED, min_size=1, max_size=3))
     .map(lambda parts: {"prompt": f"{parts[0]} ___ {parts[1]}", "accept": parts[2]})
     .filter(lambda fields: len(GAP.findall(fields["prompt"])) == 1),
 }

@@ -24,7 +24,7 @@ EXPECTED = {
     ],
     "bank_no_correct_option.yml": ["7: question nothing-right: options: no option is marked correct: true"],
     "bank_single_one_option.yml": ["7: question no-choice: options: needs at least 2 options (found 1)"],
-    "bank_duplicate_option_text.yml": ["7: question twins: options: two options have the same text"],
+    "bank_duplicate_option_text.yml": ["7: question twins: options: two options have the same text (numbers 1 and 2)"],
     "bank_option_missing_text.yml": ["9: question silent-option: options[1].text: Field required"],
     "bank_unknown_key.yml": [
         "8: question misspelt: explaination: unknown key "
@@ -44,7 +44,9 @@ EXPECTED = {
     "bank_negative_tolerance.yml": ["8: question minus: tolerance: must be 0 or more, not -1"],
     "bank_true_false_not_boolean.yml": ["7: question maybe: answer: must be true or false, not 'maybe'"],
     "bank_matching_one_pair.yml": ["7: question lonely: pairs: needs at least 2 pairs (found 1)"],
-    "bank_matching_duplicate_right.yml": ["7: question repeats: pairs: two pairs have the same right text"],
+    "bank_matching_duplicate_right.yml": [
+        "7: question repeats: pairs: two pairs' right sides have the same text (numbers 1 and 2)"
+    ],
     "bank_text_no_accept.yml": ["7: question nothing-accepted: accept: needs at least 1 accepted answer (found 0)"],
     "bank_bad_id_slug.yml": [
         "4: question Pick One!: id: 'Pick One!' is not an id: "
@@ -177,6 +179,6 @@ def test_an_ordering_question_needs_three_distinct_items(tmp_path):
         load_bank(bank)
     assert [str(problem) for problem in caught.value.problems] == [
         f"{bank}:4: question too-few: items: needs at least 3 items (found 2)",
-        f"{bank}:5: question twice: items: two items have the same text",
+        f"{bank}:5: question twice: items: two items have the same text (numbers 1 and 3)",
         f"{bank}:6: question blank: items[2]: must not be empty",
     ]

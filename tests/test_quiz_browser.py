@@ -343,16 +343,23 @@ def notebooks_with_quizzes() -> list[Path]:
     return sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if "coursekit.quiz(" in p.read_text())
 
 
-def test_only_pages_with_a_quiz_load_the_quiz_script_and_style(book_url: str) -> None:
+def test_pages_load_only_the_quiz_code_they_use(book_url: str) -> None:
     assert notebooks_with_quizzes(), "the lesson notebooks show quizzes"
     pages = quiz_pages()
     assert len(pages) >= len(notebooks_with_quizzes())
     for html in BUILD.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
-        has_quiz = html in pages or 'class="coursekit-progress"' in text
-        assert bool(re.search(r'<script defer="defer" src="[^"]*_static/quiz\.js', text)) == has_quiz, html
-        assert bool(re.search(r'<link [^>]*href="[^"]*_static/quiz\.css', text)) == has_quiz, html
+        progress = 'class="coursekit-progress"' in text
+        wanted = "quiz-progress.js" if progress else "quiz.js" if html in pages else None
+        scripts = re.findall(r'<script defer="defer" src="[^"]*_static/(quiz[^"?]*)', text)
+        assert scripts == ([wanted] if wanted else []), html
+        assert bool(re.search(r'<link [^>]*href="[^"]*_static/quiz\.css', text)) == bool(wanted), html
+    # The learner edition has no class mode and no SCORM runtime; the lesson script has no progress page code.
+    assert sorted(path.name for path in (BUILD / "_static").glob("quiz*.js")) == ["quiz-progress.js", "quiz.js"]
     assert (BUILD / "_static" / "quiz.js").read_text(encoding="utf-8") == classic_script()
+    assert (BUILD / "_static" / "quiz-progress.js").read_text(encoding="utf-8") == classic_script("progress")
+    for absent in ("function classMode", "LMSInitialize", "function setUpProgress"):
+        assert absent not in classic_script()
 
 
 @pytest.mark.browser
@@ -419,7 +426,7 @@ def test_an_ordering_question_is_put_in_order_with_the_keyboard(page: Page, tmp_
 LINE_OF_TEXT = """
 option => {
   const box = option.querySelector("input").getBoundingClientRect();
-  const label = option.querySelector("label");
+  const label = option.querySelector(".coursekit-option-text");
   const range = document.createRange();
   range.selectNodeContents(label);
   const line = range.getClientRects()[0];

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.quiz_assets import classic_script, es_module
+from coursekit.quiz_assets import book_scripts, classic_script, es_module
 
 LINT = Path(__file__).resolve().parent / "lint"
 RUNNER = """
@@ -42,9 +42,12 @@ def lint(*bundles: tuple[str, str]) -> list[list[str]]:
     return json.loads(done.stdout)
 
 
-def test_every_name_in_the_books_script_and_the_widgets_module_is_defined():
+def test_every_name_in_the_books_scripts_and_the_widgets_module_is_defined():
     broken = classic_script().replace('defineType("fill_blank"', 'defineTpye("fill_blank"')
-    script, module, mistyped = lint((classic_script(), "script"), (es_module(), "module"), (broken, "script"))
-    assert script == [] and module == []
+    # Every script a page may load (each optional part with and without the others, SCORM package's included).
+    scripts = [*book_scripts(instructor=True).values(), *book_scripts(instructor=True, scorm=True).values()]
+    *found, module, mistyped = lint(*((script, "script") for script in scripts), (es_module(), "module"),
+                                    (broken, "script"))
+    assert found == [[]] * len(scripts) and module == []
     # The lint can fail: a misspelt name in one file is found.
     assert [message.split(" ", 1)[1] for message in mistyped] == ["no-undef: 'defineTpye' is not defined."]

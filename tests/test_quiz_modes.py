@@ -40,16 +40,21 @@ def test_class_mode_is_marked_for_instructors_and_the_learner_quiz_is_not() -> N
         render_quiz(BANK, "c", mode="teacher")
 
 
-@pytest.fixture
-def class_page(page: Page, tmp_path) -> Page:
-    html = tmp_path / "class.html"
+def class_page_file(folder, bank, modes=("class",)):
+    """A page with `bank` in each of `modes` (class mode by default), the quiz's stylesheet and script."""
+    html = folder / "class.html"
+    quizzes = "".join(render_quiz(bank, "c", mode=mode) for mode in modes)
     html.write_text(
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Class</title><style>{stylesheet()}</style>'
-        f"</head><body><main>{render_quiz(BANK, 'c', mode='class')}</main><script>{classic_script()}</script>"
-        "</body></html>",
+        f"</head><body><main>{quizzes}</main><script>{classic_script('class')}</script></body></html>",
         encoding="utf-8",
     )
-    page.goto(html.as_uri())
+    return html
+
+
+@pytest.fixture
+def class_page(page: Page, tmp_path) -> Page:
+    page.goto(class_page_file(tmp_path, BANK).as_uri())
     return page
 
 
@@ -76,5 +81,54 @@ def test_class_mode_shows_one_question_at_a_time_with_reveal_and_a_tally(class_p
     expect(shown.locator("legend")).to_contain_text("Question 2 of 7.")
     page.get_by_role("button", name="Previous").click()
     expect(shown.locator(".coursekit-chart")).to_contain_text("Carrying blood back to the heart: 12 (75%)")
+    results = Axe().run(page, options=WCAG)
+    assert [v["id"] for v in results.response["violations"]] == []
+
+
+# 1280x720 at 150 % zoom: what a projector shows, in CSS pixels.
+PROJECTOR = {"viewport": {"width": 853, "height": 480}, "device_scale_factor": 1.5}
+SLIDE_FITS = """quiz => {
+  const nav = quiz.querySelector(".coursekit-class-nav").getBoundingClientRect();
+  const question = quiz.querySelector("fieldset:not([hidden])");
+  const size = node => parseFloat(getComputedStyle(node).fontSize);
+  return {
+    height: nav.bottom - quiz.getBoundingClientRect().top, wide: document.documentElement.scrollWidth,
+    legend: size(question.querySelector("legend")),
+    options: Math.max(0, ...[...question.querySelectorAll(".coursekit-option-text")].map(size)),
+  };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lesson", ["causes", "symptoms", "prevention", "treatment"])
+def test_class_mode_fits_a_projector_at_150_percent_with_the_question_largest(browser, tmp_path, lesson) -> None:
+    bank = current_course().bank(lesson)
+    page = browser.new_page(**PROJECTOR)
+    page.goto(class_page_file(tmp_path, bank).as_uri())
+    quiz = page.locator(".coursekit-quiz")
+    for number in range(1, len(bank.questions) + 1):
+        quiz.evaluate("quiz => quiz.scrollIntoView()")
+        fits = quiz.evaluate(SLIDE_FITS)
+        assert fits["height"] <= 480 and fits["wide"] <= 853, f"question {number} needs scrolling: {fits}"
+        assert fits["legend"] >= fits["options"], f"question {number}: the question is smaller than its options"
+        page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Reveal answer").click()
+    expect(quiz.locator("fieldset:not([hidden]) summary")).to_have_text("The answer (revealed)")
+    page.get_by_role("button", name="Hide answer").click()
+    expect(quiz.locator("fieldset:not([hidden]) summary")).to_have_text("Show answer")
+    page.close()
+
+
+@pytest.mark.browser
+def test_copies_of_a_quiz_on_one_page_each_have_their_own_ids_and_answers(page: Page, tmp_path) -> None:
+    page.goto(class_page_file(tmp_path, BANK, modes=("learner", "class", "learner")).as_uri())
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(node => node.id)")
+    assert len(ids) == len(set(ids))
+    first, second = page.locator('.coursekit-quiz:not([data-mode]) fieldset[data-question-id="pick-one"]').all()
+    second.locator(".coursekit-option label").nth(1).click()
+    first.locator(".coursekit-option label").first.click()
+    expect(second.locator("input").nth(1)).to_be_checked()
+    expect(first.locator("input").first).to_be_checked()
+    expect(first.locator("input").nth(1)).not_to_be_checked()
     results = Axe().run(page, options=WCAG)
     assert [v["id"] for v in results.response["violations"]] == []

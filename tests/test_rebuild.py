@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,13 +42,16 @@ class Book:
         self.root = root
         self.html = root / "_build" / "instructor" / "html"  # every page: the instructor edition
 
-    def build(self) -> Build:
-        before = self._page_times()
+    def env(self) -> dict[str, str]:
         env = {key: value for key, value in os.environ.items() if key != "COURSEKIT_CONTENT"}
         env["PYTHONPATH"] = str(self.root / "src")
+        return env
+
+    def build(self) -> Build:
+        before = self._page_times()
         done = subprocess.run(
             [sys.executable, "-m", "coursekit.build", "instructor"],
-            capture_output=True, text=True, env=env, check=False, timeout=900, cwd=self.root,
+            capture_output=True, text=True, env=self.env(), check=False, timeout=900, cwd=self.root,
         )
         output = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)
         ran = EXECUTED.search(output)
@@ -203,3 +207,69 @@ def test_a_failing_cell_ends_the_build_with_the_notebook_the_cell_and_the_error(
     assert last[2].startswith("KeyError:") and "zqx-missing" in last[2]
     assert "make book" in last[-1]
     assert "please report" not in build.output.lower()
+
+
+def test_strings_references_glossary_type_scripts_and_engine_modules_reach_the_pages_that_show_them(
+    book: Book,
+) -> None:
+    book.edit("src/coursekit/static/quiz/strings.json", '"your_answer": "Your answer"',
+              '"your_answer": "Zqxstring answer"')
+    book.edit("book/references.bib", "title = {{About P.A.D.", "title = {{Zqxbib About P.A.D.")
+    book.edit("book/glossary.md", "A weak part of an artery wall", "Zqxglossary a weak part of an artery wall")
+    with (book.root / "src/coursekit/static/quiz/types/single.js").open("a", encoding="utf-8") as script:
+        script.write("/* Zqxtype */\n")
+    # The progress page's question pool is made by the question types' modules, as the lessons' quizzes are.
+    book.edit("src/coursekit/qtypes/quiz_html.py", '<div class="coursekit-option">',
+              '<div class="coursekit-option" data-zqx="engine">')
+
+    _ok(book.build())
+
+    for page in ("notebooks/01-causes.html", "book/progress.html"):
+        assert "Zqxstring answer" in book.page(page), page
+        assert 'data-zqx="engine"' in book.page(page), page
+    assert "Zqxstring answer" in (book.html / "_static/quiz.js").read_text(encoding="utf-8")
+    assert "Zqxtype" in (book.html / "_static/quiz.js").read_text(encoding="utf-8")
+    assert "Zqxbib About P.A.D." in book.page("book/references.html")
+    assert "Zqxglossary" in book.page("book/glossary.html")
+
+
+# Imported by every Python the build starts: when ZQX_PAUSE names a file, Sphinx's writing phase (after the
+# environment is saved) creates it and waits, for the test to kill the build there.
+PAUSE_BEFORE_WRITING = """
+import os, time
+if os.environ.get("ZQX_PAUSE"):
+    from sphinx.builders import Builder
+
+    def write(self, *args, **kwargs):
+        open(os.environ["ZQX_PAUSE"], "w").close()
+        time.sleep(600)
+
+    Builder.write = write
+"""
+
+
+def test_a_build_killed_before_it_wrote_its_pages_is_finished_by_the_next_one(book: Book, tmp_path: Path) -> None:
+    prompt = book.yaml("content/quizzes/symptoms.yml")["questions"][0]["prompt"]
+    book.edit("content/quizzes/symptoms.yml", prompt, f"{prompt} Zqxkilled")
+    book.edit("notebooks/03-prevention.ipynb", '"# ', '"# Zqxkilled title ')
+    (tmp_path / "sitecustomize.py").write_text(PAUSE_BEFORE_WRITING, encoding="utf-8")
+    paused = tmp_path / "paused"
+    env = {**book.env(), "ZQX_PAUSE": str(paused)}
+    env["PYTHONPATH"] = f"{tmp_path}{os.pathsep}{env['PYTHONPATH']}"
+    killed = subprocess.Popen([sys.executable, "-m", "coursekit.build", "instructor"], cwd=book.root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 900
+        while not paused.exists() and killed.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert paused.exists(), "the build never reached its writing phase"
+    finally:
+        killed.kill()
+        killed.wait()
+    assert "Zqxkilled" not in book.page("notebooks/02-symptoms.html")
+
+    build = _ok(book.build())
+
+    assert build.executed == set()
+    assert "Zqxkilled" in book.page("notebooks/02-symptoms.html")
+    assert all("Zqxkilled title" in book.page(f"notebooks/{lesson}.html") for lesson in LESSONS)

@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     preview_cmd.add_argument("--out", type=Path, required=True, metavar="PAGE.html")
     preview_cmd.add_argument("--seed", type=int, help="shuffle the choices with this seed")
     preview_cmd.add_argument("--show-answer-after", type=int, metavar="N", help="reveal answers after N wrong tries")
+    preview_cmd.add_argument("--force", action="store_true", help="replace PAGE.html if it exists")
     add_export_commands(commands)
     args = parser.parse_args(argv)
     try:
@@ -40,13 +41,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "export":
-        return run_export(args.format, args.quiz, args.out)
+        return run_export(args.format, args.quiz, args.out, force=args.force)
     if args.command == "import":
         return run_import(args.file, args.out, force=args.force)
     if args.command == "preview":
         from coursekit.preview import run as run_preview
 
-        return run_preview(args.bank, args.out, seed=args.seed, show_answer_after=args.show_answer_after)
+        return run_preview(
+            args.bank, args.out, seed=args.seed, show_answer_after=args.show_answer_after, force=args.force
+        )
     if args.command == "check":
         summaries, problems = check(args.paths)
         for problem in problems:

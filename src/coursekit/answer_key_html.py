@@ -11,7 +11,8 @@ from coursekit.answers import correct_answers, labelled
 from coursekit.bank import Bank, Question
 from coursekit.course import Course
 from coursekit.faq import Faq
-from coursekit.faq_html import Html, entry_anchor
+from coursekit.faq_html import entry_anchor
+from coursekit.html_output import Html
 from coursekit.lessons import Lessons, objective_anchor
 from coursekit.markdown import escape, to_html, to_inline_html
 from coursekit.static_quiz import ANSWER_KEY_CLASS

@@ -45,7 +45,9 @@ class Bank(Model):
 PRETEST_MOST = 3
 
 
-class _BankFields(Model):
+class BankFields(Model):
+    """A bank's own fields, its questions still unchecked: each is validated by its type's model."""
+
     id: Slug
     title: Text
     intro: Text | None = None
@@ -100,7 +102,7 @@ def load_bank(path: Path, faq_ids: set[str] | None = None) -> Bank:
     problems: list[Problem] = []
     questions: list[Question] = []
     try:
-        fields = _BankFields.model_validate(document.data)
+        fields = BankFields.model_validate(document.data)
     except pydantic.ValidationError as error:
         problems += validation_problems(document, error)
         fields = None

@@ -57,6 +57,10 @@ def kernel_warning_once():
 
 def build(edition: str, source: Path = ROOT) -> int:
     """Build `edition` of the book in `source`; return Sphinx's status code (0: no warning, no error)."""
+    # jsonschema (which jupyter-book imports) compiles 38 grammars on import for its optional IRI format checker
+    # when rfc3987-syntax is installed (a Jupyter server dependency): about 3 s of CPU on every build, even one
+    # with nothing to do. No schema the build checks has an IRI format.
+    sys.modules.setdefault("rfc3987_syntax", None)
     from jupyter_book.sphinx import build_sphinx
 
     overrides = {

@@ -5,64 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coursekit.bank import load_bank
-from coursekit.course import content_dir, load_course, load_course_info, references_keys
+from coursekit.content_files import check_file
+from coursekit.course import content_dir, load_course
 from coursekit.faq import load_faq
-from coursekit.instructor import load_notes
-from coursekit.lessons import load_lessons
-from coursekit.quotation import faq_quotation_problems
-from coursekit.seek_care import load_red_flags
-from coursekit.source import ContentError, Problem, read_yaml
+from coursekit.source import ContentError, Problem
 
 
-def is_faq_file(path: Path) -> bool:
-    """`faq.yml`, or any YAML file whose top level has `entries` (a bank has `questions`)."""
-    if path.name == "faq.yml":
-        return True
-    data = read_yaml(path).data
-    return isinstance(data, dict) and "entries" in data and "questions" not in data
-
-
-def is_red_flags_file(path: Path) -> bool:
-    """`red-flags.yml`, or any YAML file whose top level has `signs`."""
-    data = read_yaml(path).data
-    return path.name == "red-flags.yml" or (isinstance(data, dict) and "signs" in data)
-
-
-def red_flags_summary(path: Path) -> str:
-    """Check a red-flags file against the course's references and lessons."""
-    content = content_dir()
-    lessons = content / "lessons.yml"
-    lesson_ids = {lesson.id for lesson in load_lessons(lessons).lessons} if lessons.is_file() else None
-    red_flags = load_red_flags(path, references_keys(content), lesson_ids)
-    return f"{path}: {len(red_flags.signs)} red flags"
+def content_of(path: Path) -> Path:
+    """The content folder a file belongs to: its own (a bank's is two folders up) if it has a faq.yml,
+    else the current course's."""
+    own = path.resolve().parent.parent if path.resolve().parent.name == "quizzes" else path.resolve().parent
+    return own if (own / "faq.yml").is_file() else content_dir()
 
 
 def faq_ids_for_bank(bank: Path) -> set[str]:
     """FAQ ids a bank may cite: its own content folder's, else the current course's."""
-    own = bank.resolve().parent.parent / "faq.yml"
-    faq_file = own if own.is_file() else content_dir() / "faq.yml"
-    return {entry.id for entry in load_faq(faq_file).entries}
-
-
-def _check_file(path: Path) -> str:
-    """Validate one content file, chosen by its name (any other YAML file is a quiz bank); its summary."""
-    if is_faq_file(path):
-        faq = load_faq(path)
-        if problems := faq_quotation_problems(path, faq):
-            raise ContentError(problems)
-        return f"{path}: {len(faq.entries)} FAQ entries"
-    if is_red_flags_file(path):
-        return red_flags_summary(path)
-    if path.name == "lessons.yml":
-        return f"{path}: {len(load_lessons(path).lessons)} lessons"
-    if path.name == "instructor.yml":
-        lessons = path.parent / "lessons.yml"
-        lesson_ids = {lesson.id for lesson in load_lessons(lessons).lessons} if lessons.is_file() else None
-        return f"{path}: notes for {len(load_notes(path, lesson_ids).lessons)} lessons"
-    if path.name == "course.yml":
-        return f"{path}: course {load_course_info(path).id}"
-    return f"{path}: {len(load_bank(path, faq_ids_for_bank(path)).questions)} questions"
+    return {entry.id for entry in load_faq(content_of(bank) / "faq.yml").entries}
 
 
 def check_path(path: Path) -> tuple[str, list[Problem]]:
@@ -75,7 +33,7 @@ def check_path(path: Path) -> tuple[str, list[Problem]]:
             return f"{path}: {counts}", []
         if not path.exists():
             return "", [Problem(path, None, "file", "no such file or folder")]
-        return _check_file(path), []
+        return check_file(path, content_of(path)), []
     except ContentError as error:
         return "", error.problems
 

@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field, PositiveInt, field_validator
-
-from coursekit.bank import Bank, load_bank
+from coursekit.bank import Bank
+from coursekit.content_files import FILES, load_parts
+from coursekit.course_info import CourseInfo, load_course_info
 from coursekit.dependencies import note
-from coursekit.faq import Faq, Items, Model, Slug, Text, load_faq
-from coursekit.instructor import InstructorNotes, load_notes
-from coursekit.lessons import Lessons, load_lessons, objective_problems
-from coursekit.quotation import faq_quotation_problems
-from coursekit.seek_care import RedFlags, bib_keys, load_red_flags
-from coursekit.source import ContentError, Problem, read_yaml, validate_document
+from coursekit.faq import Faq
+from coursekit.instructor import InstructorNotes
+from coursekit.lessons import Lessons
+from coursekit.seek_care import RedFlags
+from coursekit.source import ContentError
 
 
 def content_dir(start: Path | None = None) -> Path:
@@ -36,34 +35,8 @@ def content_dir(start: Path | None = None) -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "content"
 
 
-class CourseInfo(Model):
-    id: Slug
-    title: Text
-    # Spaced review (Leitner boxes): days until a question comes back after 1, 2, 3... right answers in a row.
-    review_days: Items[PositiveInt] = Field(default=(1, 3, 7, 21, 60), min_length=1)
-    # The percent score at which a lesson counts as passed in an LMS (the SCORM package's mastery score).
-    mastery_score: int = Field(default=80, ge=0, le=100)
-
-    @field_validator("review_days")
-    @classmethod
-    def _growing(cls, days: tuple[int, ...]) -> tuple[int, ...]:
-        if list(days) != sorted(set(days)):
-            raise ValueError("each box waits longer than the one before it (e.g. [1, 3, 7, 21, 60])")
-        return days
-
-
-def load_course_info(path: Path) -> CourseInfo:
-    info, problems = validate_document(read_yaml(path), CourseInfo)
-    if problems:
-        raise ContentError(problems)
-    return info
-
-
 # The file (or folder) of the content folder each part of a Course is loaded from.
-SOURCES = {
-    "info": "course.yml", "faq": "faq.yml", "banks": "quizzes", "lessons": "lessons.yml",
-    "instructor": "instructor.yml", "red_flags": "red-flags.yml",
-}
+SOURCES = {entry.part: entry.name for entry in FILES}
 
 
 @dataclass(frozen=True)
@@ -97,63 +70,18 @@ class Course:
 
 
 def load_course(content: Path) -> Course:
-    """Load and cross-check a content folder; raise ContentError listing every problem."""
-    problems: list[Problem] = []
-    faq = info = None
-    try:
-        info = load_course_info(content / "course.yml")
-    except ContentError as error:
-        problems += error.problems
-    try:
-        faq = load_faq(content / "faq.yml")
-    except ContentError as error:
-        problems += error.problems
-    else:
-        problems += faq_quotation_problems(content / "faq.yml", faq)
-    faq_ids = {entry.id for entry in faq.entries} if faq else None
-    banks: dict[str, Bank] = {}
-    for path in sorted((content / "quizzes").glob("*.yml")):
-        try:
-            bank = load_bank(path, faq_ids)
-        except ContentError as error:
-            problems += error.problems
-            continue
-        if bank.id != path.stem:
-            problems.append(read_yaml(path).problem(["id"], f"must match the file name ({path.stem!r})"))
-        banks[bank.id] = bank
-    lessons = None
-    if (content / "lessons.yml").is_file():
-        try:
-            lessons = load_lessons(content / "lessons.yml")
-        except ContentError as error:
-            problems += error.problems
-        else:
-            problems += objective_problems(banks, lessons.objective_ids())
-    lesson_ids = {lesson.id for lesson in lessons.lessons} if lessons else None
-    instructor = None
-    if (content / "instructor.yml").is_file():
-        try:
-            instructor = load_notes(content / "instructor.yml", lesson_ids)
-        except ContentError as error:
-            problems += error.problems
-    red_flags = None
-    if (content / "red-flags.yml").is_file():
-        try:
-            red_flags = load_red_flags(content / "red-flags.yml", references_keys(content), lesson_ids)
-        except ContentError as error:
-            problems += error.problems
+    """Load and cross-check a content folder (file by file, as `coursekit.content_files` lists them);
+    raise ContentError listing every problem."""
+    parts, problems = load_parts(content)
     if problems:
         raise ContentError(problems)
-    return Course(content, info, faq, banks, lessons, instructor=instructor, red_flags=red_flags)
-
-
-def references_keys(content: Path) -> set[str] | None:
-    """Keys of the book's `references.bib` beside a content folder (None if the book has none)."""
-    bib = content.parent / "book" / "references.bib"
-    return bib_keys(bib) if bib.is_file() else None
+    return Course(content, **parts)
 
 
 @cache
 def current_course() -> Course:
     """The course the working directory belongs to, loaded once per process."""
     return load_course(content_dir())
+
+
+__all__ = ["SOURCES", "Course", "CourseInfo", "content_dir", "current_course", "load_course", "load_course_info"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 ENV = "COURSEKIT_DEPENDENCY_FILE"
 ENGINE = Path(__file__).resolve().parent
+STRINGS = ENGINE / "static" / "quiz" / "strings.json"
 _noted: set[Path] = set()
 
 
@@ -28,11 +29,19 @@ def note(*paths: Path) -> None:
         out.writelines(f"{path}\n" for path in sorted(new))
 
 
+def engine_files() -> list[Path]:
+    """The files of every engine module loaded in this process, and the interface strings they render
+    (`static/quiz/strings.json`, read as data, not imported) once `coursekit.strings` is loaded."""
+    files = (getattr(module, "__file__", None) or "" for module in list(sys.modules.values()))
+    engine = {Path(file) for file in files if file.startswith(f"{ENGINE}{os.sep}")}
+    return sorted(engine | ({STRINGS} if "coursekit.strings" in sys.modules else set()))
+
+
 def note_modules(*_) -> None:
-    """List the loaded modules that come from the engine or sit beside the notebook."""
+    """List the engine files in use (`engine_files`) and the loaded modules that sit beside the notebook."""
     here = os.getcwd()
     files = (getattr(module, "__file__", None) or "" for module in list(sys.modules.values()))
-    note(*(file for file in files if file.startswith(f"{ENGINE}{os.sep}") or os.path.dirname(file) == here))
+    note(*engine_files(), *(file for file in files if file and os.path.dirname(file) == here))
 
 
 def note_modules_after_each_cell() -> None:

@@ -9,14 +9,13 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from coursekit.characters import refused_character
 from coursekit.source import ContentError, read_yaml, validate_document
 
 Topic = Literal["causes", "symptoms", "prevention", "treatment"]
 TOPICS: tuple[str, ...] = ("causes", "symptoms", "prevention", "treatment")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SLUG_MAX = 64
-# Control characters (a tab and a line break aside), line and paragraph separators, lone surrogates.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _slug(value: str) -> str:
@@ -31,8 +30,8 @@ def _slug(value: str) -> str:
 def _not_empty(value: str) -> str:
     if not value:
         raise ValueError("must not be empty")
-    if control := CONTROL.search(value):
-        raise ValueError(f"contains the control character U+{ord(control.group()):04X}: remove it")
+    if refused := refused_character(value):
+        raise ValueError(refused)
     return value
 
 

@@ -5,11 +5,11 @@ FAQ text is quoted as received, so it is escaped, never interpreted as Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from coursekit.faq import TOPICS, Block, Faq, FaqEntry
+from coursekit.html_output import Html
 from coursekit.markdown import escape
 
 if TYPE_CHECKING:
@@ -67,16 +67,6 @@ def verdict_html(entry: FaqEntry, number: int, lessons: Lessons | None) -> str:
 
 def entry_number(faq: Faq, entry_id: str) -> int:
     return next(i for i, entry in enumerate(faq.entries, start=1) if entry.id == entry_id)
-
-
-@dataclass(frozen=True)
-class Html:
-    """An HTML fragment that notebooks display as a `text/html` output."""
-
-    html: str
-
-    def _repr_html_(self) -> str:
-        return self.html
 
 
 def faq_page(faq: Faq, lessons: Lessons | None = None) -> Html:

@@ -11,7 +11,7 @@ import pydantic
 from pydantic import Field
 
 from coursekit.faq import Model, Slug, Text
-from coursekit.faq_html import Html
+from coursekit.html_output import Html
 from coursekit.lessons import Lesson, Lessons, objective_anchor
 from coursekit.markdown import escape, to_inline_html
 from coursekit.source import ContentError, Problem, duplicate_id_problems, read_yaml, validation_problems

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from coursekit.bank import Bank
 from coursekit.faq import Items, Model, Slug, Text
-from coursekit.faq_html import Html
+from coursekit.html_output import Html
 from coursekit.markdown import to_inline_html
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
 

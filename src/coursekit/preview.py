@@ -59,9 +59,11 @@ def preview_page(bank_path: Path, *, seed: int | None = None, show_answer_after:
     )
 
 
-def run(bank_path: Path, out: Path, *, seed: int | None = None, show_answer_after: int | None = None) -> int:
+def run(
+    bank_path: Path, out: Path, *, seed: int | None = None, show_answer_after: int | None = None, force: bool = False
+) -> int:
     """The `preview` command: write the page, or print the bank's problems and return 2."""
-    if problem := input_file_problem(bank_path) or output_file_problem(out):
+    if problem := input_file_problem(bank_path) or output_file_problem(out, reading=bank_path, overwrite=force):
         print(problem, file=sys.stderr)
         return 2
     try:

@@ -13,20 +13,17 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from coursekit import progress_page, static_quiz
 from coursekit.course import Course, content_dir, load_course
+from coursekit.dependencies import engine_files
 from coursekit.lessons import Lesson
 from coursekit.progress_page import dashboard, home
-
-ENGINE = [Path(module.__file__) for module in (progress_page, static_quiz)]
-ENGINE.append(ENGINE[0].parent / "static" / "quiz" / "strings.json")
 
 
 class _ProgressDirective(SphinxDirective):
     def course(self) -> Course:
         content = content_dir(Path(self.env.srcdir))
         banks = sorted((content / "quizzes").glob("*.yml"))
-        for path in [content / "course.yml", content / "lessons.yml", *banks, *ENGINE]:
+        for path in [content / "course.yml", content / "lessons.yml", *banks, *engine_files()]:
             self.env.note_dependency(str(path))
         return load_course(content)
 

@@ -1,12 +1,14 @@
-"""The quiz's front end, assembled from `static/quiz/`: one classic script for the book and one ES module
-for the notebook widget, from the same files.
+"""The quiz's front end, assembled from `static/quiz/`: classic scripts for the book and one ES module for the
+notebook widget, from the same files.
 
-`grading.js` (the type registry and grading helpers), `page.js` (DOM helpers), `saved.js` (browser
-storage), one file per question type in `types/`, `quiz.js` (the page side), `class.js`
-(class mode) and `progress.js` (spaced review, confidence, pretest recap, progress page) are joined
-into one scope with the interface strings; `book.js` or `widget.js` starts them (the book's script also
-has `scorm.js`, which reports to an LMS when one launched the page). A classic script runs from
-`file://` too, where Chromium blocks module scripts.
+Every script joins, in one scope, the interface strings, `grading.js` (the type registry and grading helpers),
+`page.js` (DOM helpers), `saved.js` (browser storage), one file per question type in `types/`, `quiz.js` (the
+page side) and `review.js` (spaced review, confidence, pretest recap): the core every quiz page loads. Optional
+parts follow: `progress.js` (lesson cards, "My progress") where a page shows progress, `class.js` (class mode) in
+the instructor edition, `scorm.js` (reporting to an LMS) only in the SCORM package. `book.js` or `widget.js`
+starts them (the widget's module also has `notebook.js`, what every lesson widget does in a notebook). A page
+loads one script, made of the parts it uses (`script_name`). A classic script runs from `file://` too, where
+Chromium blocks module scripts.
 """
 
 from __future__ import annotations
@@ -15,32 +17,48 @@ from importlib.resources import files
 from pathlib import Path
 
 QUIZ = files("coursekit").joinpath("static", "quiz")
+# The optional parts, in the order they join the core.
+PARTS = ("progress", "class", "scorm")
 
 
 def _read(name: str) -> str:
     return QUIZ.joinpath(name).read_text(encoding="utf-8")
 
 
-def _body() -> str:
+def _body(parts: tuple[str, ...] | list[str]) -> str:
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        raise ValueError(f"no quiz script part {sorted(unknown)}: the parts are {', '.join(PARTS)}")
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
-    parts = [f"var STRINGS = {_read('strings.json').strip()};", *map(_read, ("grading.js", "page.js", "saved.js"))]
-    parts += [_read(f"types/{name}") for name in types]
-    parts += [_read("quiz.js"), _read("class.js"), _read("progress.js")]
-    return "\n".join(parts)
+    names = ["grading.js", "page.js", "saved.js", *(f"types/{name}" for name in types), "quiz.js", "review.js"]
+    names += [f"{part}.js" for part in PARTS if part in parts]
+    return "\n".join([f"var STRINGS = {_read('strings.json').strip()};", *map(_read, names)])
 
 
-def classic_script() -> str:
-    """The book's `quiz.js`: runs in a page (set up on DOMContentLoaded) and in Node (exports the grading)."""
+def script_name(parts: tuple[str, ...] | list[str] | set[str]) -> str:
+    """The book's file name for the script with these optional parts: `quiz.js`, `quiz-progress.js`, ..."""
+    return "-".join(["quiz", *(part for part in PARTS if part in parts)]) + ".js"
+
+
+def classic_script(*parts: str) -> str:
+    """A book script (the core and `parts`): runs in a page (set up on DOMContentLoaded) and in Node (exports the
+    grading and the parts' functions)."""
     return (
         "/* coursekit quiz (generated from coursekit/static/quiz/) */\n(function (root) {\n\"use strict\";\n"
-        f"{_body()}\n{_read('scorm.js')}\n{_read('book.js')}}})(typeof window !== \"undefined\" ? window : null);\n"
+        f"{_body(parts)}\n{_read('book.js')}}})(typeof window !== \"undefined\" ? window : null);\n"
     )
 
 
 def es_module() -> str:
-    """The widget's `_esm`: the same code, exporting anywidget's `render`."""
+    """The widget's `_esm`: the core with progress and class mode, exporting anywidget's `render`."""
     header = "/* coursekit quiz (generated from coursekit/static/quiz/) */\nconst root = window;"
-    return f'{header}\n{_body()}\n{_read("widget.js")}'
+    return f'{header}\n{_body(("progress", "class"))}\n{_read("notebook.js")}\n{_read("widget.js")}'
+
+
+def notebook_script() -> str:
+    """For any lesson widget's `_esm`: `keepKeys(el)` (keys typed in `el` never reach the notebook's
+    shortcuts) and `saveStatic(model.widget_manager)` (a saved notebook keeps the static HTML)."""
+    return f"const root = window;\n{_read('notebook.js')}"
 
 
 def stylesheet() -> str:
@@ -49,10 +67,25 @@ def stylesheet() -> str:
     return "\n".join(static.joinpath(name).read_text(encoding="utf-8") for name in ("quiz.css", "progress.css"))
 
 
-def write_assets(folder: Path) -> Path:
-    """Write `quiz.js` and `quiz.css` into `folder` (made if missing), rewriting only what changed."""
+def book_scripts(instructor: bool, scorm: bool = False) -> dict[str, str]:
+    """Every script a page of the book may load, by file name: class mode only in the instructor edition. With
+    `scorm`, each also reports to an LMS (the SCORM package's copy of the learner edition, same file names)."""
+    combinations = [(), ("progress",)]
+    if instructor:
+        combinations += [("class",), ("progress", "class")]
+    extra = ("scorm",) if scorm else ()
+    return {script_name(parts): classic_script(*parts, *extra) for parts in combinations}
+
+
+def write_assets(folder: Path, instructor: bool = False) -> Path:
+    """Write the book's quiz scripts and `quiz.css` into `folder` (made if missing), rewriting only what changed
+    and removing scripts this edition does not use."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in (("quiz.js", classic_script()), ("quiz.css", stylesheet())):
+    wanted = {**book_scripts(instructor), "quiz.css": stylesheet()}
+    for old in folder.glob("quiz*.js"):
+        if old.name not in wanted:
+            old.unlink()
+    for name, text in wanted.items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

@@ -6,10 +6,13 @@ page's outputs were made from. Each becomes a Sphinx dependency of the page, so 
 and so re-executes, exactly the pages whose files changed. A folder stands for its files, and a file added
 to or removed from it also re-reads the page.
 
-Every page also shows the book's navigation (page titles, table of contents) and is shaped by the engine
-code Sphinx runs (the coursekit extensions) and the static files. When the navigation changes, every page is
-written again; that code and the static files are hashed into an HTML config value, so a change to them does
-the same. Neither executes a notebook.
+Every page also shows what it links to (page titles, the table of contents, glossary terms, the bibliography's
+entries) and is shaped by the engine code Sphinx runs (the coursekit extensions) and the static files. When
+what pages link to changes, every page is written again; that code and the static files are hashed into an
+HTML config value, so a change to them does the same. Neither executes a notebook.
+
+An interrupted build is finished by the next one: a page whose doctree is newer than its HTML was read but
+not written, and the state of what pages link to is kept only once a build has written every page.
 """
 
 from __future__ import annotations
@@ -75,17 +78,47 @@ def merge_folders(app: Sphinx, env: BuildEnvironment, docnames: set[str], other:
     env.coursekit_folders.update({d: f for d, f in other.coursekit_folders.items() if d in docnames})
 
 
-def _navigation(env: BuildEnvironment) -> str:
+def _linked(app: Sphinx, env: BuildEnvironment) -> str:
+    """A digest of what every page links to: titles, tables of contents, glossary terms, bibliography files."""
     titles = [f"{docname}: {title.astext()}" for docname, title in sorted(env.titles.items())]
     toctrees = [node.pformat() for docname in sorted(env.tocs) for node in env.tocs[docname].findall(addnodes.toctree)]
-    return "\n".join(titles + toctrees)
+    objects = env.domaindata.get("std", {}).get("objects", {})
+    terms = [f"{name}: {place}" for (kind, name), place in sorted(objects.items()) if kind == "term"]
+    digest = hashlib.sha256("\n".join(titles + toctrees + terms).encode())
+    for bib in getattr(app.config, "bibtex_bibfiles", None) or []:
+        path = Path(app.confdir, bib)
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
 
 
-def all_pages_when_navigation_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    navigation = _navigation(env)
-    changed = getattr(env, "coursekit_navigation", navigation) != navigation
-    env.coursekit_navigation = navigation
+def _linked_record(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "coursekit-linked.txt"
+
+
+def all_pages_when_links_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    record = _linked_record(app)
+    app.coursekit_linked = _linked(app, env)
+    changed = record.is_file() and record.read_text(encoding="utf-8") != app.coursekit_linked
     return sorted(env.found_docs) if changed else []
+
+
+def keep_links_state(app: Sphinx, exception: Exception | None) -> None:
+    """After a build that wrote every page, what they link to is the state the next build compares with."""
+    if exception is None and hasattr(app, "coursekit_linked"):
+        _linked_record(app).write_text(app.coursekit_linked, encoding="utf-8")
+
+
+def pages_read_but_not_written(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages whose doctree is newer than their HTML: an interrupted build read them and never wrote them."""
+    if app.builder.format != "html" or not hasattr(app.builder, "get_outfilename"):
+        return []
+    unwritten = []
+    for docname in sorted(env.found_docs & set(env.all_docs)):
+        doctree = Path(app.doctreedir, f"{docname}.doctree")
+        page = Path(app.builder.get_outfilename(docname))
+        if doctree.is_file() and (not page.is_file() or page.stat().st_mtime_ns < doctree.stat().st_mtime_ns):
+            unwritten.append(docname)
+    return unwritten
 
 
 def page_inputs_digest(app: Sphinx, config: Config) -> None:
@@ -109,7 +142,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", pages_with_changed_folders)
     app.connect("env-purge-doc", purge_folders)
     app.connect("env-merge-info", merge_folders)
-    app.connect("env-get-updated", all_pages_when_navigation_changed)
+    app.connect("env-get-updated", all_pages_when_links_changed)
+    app.connect("env-updated", pages_read_but_not_written)
+    app.connect("build-finished", keep_links_state)
     app.connect("source-read", start_recording)
     app.connect("doctree-read", note_recorded_dependencies)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,6 +6,9 @@ nesting and `MAX_BYTES` bytes, so a file never means more than it shows.
 
 from __future__ import annotations
 
+import os
+import stat
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from ruamel.yaml.parser import RoundTripParser
+from ruamel.yaml.reader import ReaderError
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
@@ -33,8 +37,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line: characters that would break it or reorder it on a terminal are written as escapes."""
         line = "" if self.line is None else f"{self.line}:"
-        return f"{self.file}:{line} {self.where}: {self.message}"
+        text = f"{self.file}:{line} {self.where}: {self.message}"
+        return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 class ContentError(Exception):
@@ -97,7 +103,8 @@ def _describe(data: Any, loc: Sequence[str | int]) -> tuple[str, list[str | int]
         if isinstance(part, int) and container_key in ITEM_KINDS:
             kind = ITEM_KINDS[container_key]
             ident = child.get("id") if isinstance(child, dict) else None
-            where = f"{kind} {ident}" if isinstance(ident, str) and ident else f"{kind} #{part + 1}"
+            ident = ident.strip() if isinstance(ident, str) else None
+            where = f"{kind} {ident}" if ident else f"{kind} #{part + 1}"
             rest = list(loc[i + 1 :])
         node = child
     return where, rest
@@ -140,20 +147,49 @@ class _PlainParser(RoundTripParser):
         return event
 
 
-def read_yaml(path: Path) -> YamlDocument:
-    """Parse a plain YAML file; every problem (unreadable, not UTF-8, syntax, tags) is a ContentError."""
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
+    """A regular file's UTF-8 text, read without waiting (a FIFO or a device is refused, not read) and at most
+    `limit` bytes; every problem is a ContentError of one line."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            message = f"is {size:,} bytes; a content file has at most {MAX_BYTES:,}"
-            raise ContentError([Problem(path, None, "file", message)])
-        text = path.read_text(encoding="utf-8")
-    except IsADirectoryError:
-        raise ContentError([Problem(path, None, "file", "is a folder, not a YAML file")]) from None
+        _regular(path, os.stat(path).st_mode)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise ContentError([Problem(path, None, "file", f"cannot read: {error.strerror}")]) from None
+    try:
+        _regular(path, os.fstat(handle).st_mode)  # the same file still
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        raise ContentError([Problem(path, None, "file", f"cannot read: {error.strerror}")]) from None
+    finally:
+        os.close(handle)
+    if len(data) > limit:
+        size = max(path.stat().st_size, len(data))
+        raise ContentError([Problem(path, None, "file", f"is {size:,} bytes; a content file has at most {limit:,}")])
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError([Problem(path, None, "file", "is not UTF-8 text")]) from None
+
+
+def _regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ContentError([Problem(path, None, "file", "is a folder, not a YAML file")])
+    if not stat.S_ISREG(mode):
+        raise ContentError([Problem(path, None, "file", f"is {_kind(mode)}, not a regular file: give a file")])
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a file"
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Parse a plain YAML file; every problem (unreadable, not UTF-8, syntax, tags) is a ContentError."""
+    text = read_text(path)
     yaml = YAML(typ="rt")
     yaml.Parser = _PlainParser
     try:
@@ -164,6 +200,10 @@ def read_yaml(path: Path) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         message = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        raise ContentError([Problem(path, line, "YAML", message)]) from None
+    except ReaderError as error:
+        line = text.count("\n", 0, max(error.position, 0)) + 1
+        message = f"the character U+{error.character:04X} is not allowed in YAML: remove it"
         raise ContentError([Problem(path, line, "YAML", message)]) from None
     return YamlDocument(path, data)
 
@@ -202,6 +242,7 @@ def duplicate_id_problems(document: YamlDocument, key: str) -> list[Problem]:
         ident = item.get("id") if isinstance(item, dict) else None
         if not isinstance(ident, str):
             continue
+        ident = unicodedata.normalize("NFC", ident.strip())  # as the model reads it
         if ident in seen:
             first = document.line([key, seen[ident], "id"])
             problems.append(document.problem([key, index, "id"], f"duplicate id (first used on line {first})"))

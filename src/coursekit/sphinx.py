@@ -3,12 +3,13 @@
 Notebook outputs link to other notebooks as `name.ipynb#anchor` (what JupyterLab opens); in the
 built book those pages are `name.html`, so raw HTML outputs are rewritten at build time.
 Pages with a quiz (static HTML from `coursekit.static_quiz`) or progress (`coursekit.progress_page`) get
-`quiz.js` and `quiz.css`; others do not.
+`quiz.css` and the one quiz script made of the parts they use (`coursekit.quiz_assets`); others get neither.
 The build stops, before any notebook runs, when the course content has problems.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -36,27 +37,44 @@ class RewriteNotebookLinks(SphinxPostTransform):
 
 
 def check_course_content(app: Sphinx) -> None:
+    """Stop the build if the content has problems; skipped when neither the content nor the engine changed since
+    the last build found none."""
     from coursekit.course import content_dir, load_course
     from coursekit.source import ContentError
 
+    content = content_dir(Path(app.srcdir))
+    files = sorted([*content.rglob("*.yml"), *content.rglob("*.txt"), *Path(__file__).parent.rglob("*.py")])
+    key = hashlib.sha256(b"".join(path.as_posix().encode() + path.read_bytes() for path in files)).hexdigest()
+    stamp = Path(app.doctreedir) / "content-checked"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        return
     try:
-        load_course(content_dir(Path(app.srcdir)))
+        load_course(content)
     except ContentError as error:
         raise ExtensionError(f"the course content has problems (see `python -m coursekit check`):\n{error}") from None
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key, encoding="utf-8")
 
 
 def add_quiz_static_path(app: Sphinx, config) -> None:
+    from coursekit.editions import is_instructor_edition
     from coursekit.quiz_assets import write_assets
 
-    folder = write_assets(Path(app.doctreedir).parent / "coursekit-static")
+    folder = write_assets(Path(app.doctreedir).parent / "coursekit-static", instructor=is_instructor_edition(app))
     config.html_static_path = [*config.html_static_path, str(folder)]
 
 
 def add_quiz_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    from coursekit.quiz_assets import script_name
+
     body = context.get("body", "")
-    if 'class="coursekit-quiz ' in body or 'class="coursekit-progress"' in body:
+    progress = 'class="coursekit-progress"' in body
+    if 'class="coursekit-quiz ' in body or progress:
+        parts = {"progress"} if progress else set()
+        if 'data-mode="class"' in body:
+            parts.add("class")
         app.add_css_file("quiz.css")
-        app.add_js_file("quiz.js", loading_method="defer")
+        app.add_js_file(script_name(parts), loading_method="defer")
 
 
 def setup(app: Sphinx) -> dict:

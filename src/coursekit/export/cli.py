@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -28,6 +29,7 @@ def add_commands(commands) -> None:
     export_cmd.add_argument("--format", choices=FORMATS, required=True)
     export_cmd.add_argument("--quiz", action="append", metavar="ID", help="a quiz id (repeat; default: all)")
     export_cmd.add_argument("--out", type=Path, required=True, metavar="DIR")
+    export_cmd.add_argument("--force", action="store_true", help="replace files an earlier export wrote in DIR")
     import_cmd = commands.add_parser("import", help="turn a Moodle GIFT file into a quiz bank")
     import_cmd.add_argument("source_format", choices=["gift"])
     import_cmd.add_argument("file", type=Path, metavar="FILE")
@@ -41,27 +43,44 @@ def _print(problems: list[Problem]) -> int:
     return 2
 
 
-def run_export(fmt: str, quiz_ids: list[str] | None, out: Path) -> int:
+def run_export(fmt: str, quiz_ids: list[str] | None, out: Path, *, force: bool = False) -> int:
+    """Export into a hidden folder inside `out`, then move the files in: an error, or a file that exists
+    without `--force`, leaves `out` as it was."""
     if problem := output_folder_problem(out):
         return _print([problem])
-    try:
-        result = export(current_course(), fmt, out, quiz_ids)
-    except ContentError as error:
-        return _print(error.problems)
-    except KeyError as error:
-        print(error.args[0], file=sys.stderr)
-        return 2
-    except MissingBook as error:
-        print(error, file=sys.stderr)
-        return 2
+    made = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out, prefix=".export-") as staging:
+        try:
+            result = export(current_course(), fmt, Path(staging), quiz_ids)
+        except ContentError as error:
+            return _refused(out, made, [str(problem) for problem in error.problems])
+        except (KeyError, MissingBook) as error:
+            return _refused(out, made, [str(error.args[0])])
+        files = [out / path.relative_to(staging) for path in result.files]
+        if not force and (existing := next((path for path in files if path.exists()), None)):
+            problem = Problem(existing, None, "--out", "already exists; add --force to replace it")
+            return _refused(out, made, [str(problem)])
+        for path, target in zip(result.files, files, strict=True):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
     cards = f" and {result.faq_cards} FAQ cards" if result.faq_cards else ""
-    print(f"{fmt}: {result.questions} questions{cards} in {len(result.files)} file(s) under {out}")
-    for path in result.files:
+    print(f"{fmt}: {result.questions} questions{cards} in {len(files)} file(s) under {out}")
+    for path in files:
         print(f"  {path}")
     print(f"not carried by {fmt}: {'nothing' if not result.losses else len(result.losses)}")
     for loss in result.losses:
         print(f"  {loss}")
     return 0
+
+
+def _refused(out: Path, made: bool, lines: list[str]) -> int:
+    """Print the lines; remove `out` again if this run made it."""
+    if made:
+        shutil.rmtree(out, ignore_errors=True)
+    for line in lines:
+        print(line, file=sys.stderr)
+    return 2
 
 
 def bank_id_problem(out: Path) -> Problem | None:
@@ -86,7 +105,7 @@ def _known_links(out: Path) -> Known:
 
 def _write_checked(text: str, out: Path) -> list[Problem]:
     """Write `text` to `out` only if it passes `check` there; otherwise write nothing."""
-    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".tmp.yml")
     temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -100,7 +119,10 @@ def _write_checked(text: str, out: Path) -> list[Problem]:
 
 
 def run_import(file: Path, out: Path, *, force: bool = False) -> int:
-    problem = input_file_problem(file) or output_file_problem(out, overwrite=force) or bank_id_problem(out)
+    problem = (
+        input_file_problem(file) or output_file_problem(out, reading=file, overwrite=force, new_bank=True)
+        or bank_id_problem(out)
+    )
     if problem:
         return _print([problem])
     imported = import_gift(file, out.stem, _known_links(out))

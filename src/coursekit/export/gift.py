@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coursekit.export import Loss, NotCarried, Result
-from coursekit.formats import escape
+from coursekit.formats import escape, gift_text
 
 if TYPE_CHECKING:
     from coursekit.bank import Bank, Question
@@ -45,7 +45,7 @@ def bank_gift(course_title: str, bank: Bank) -> tuple[str, list[Loss]]:
     parts = [f"// {_category(bank.title)}", f"$CATEGORY: $course$/{_category(course_title)}/{_category(bank.title)}"]
     losses = []
     if bank.intro:
-        parts.append(f"{META} intro={escape(bank.intro)}")
+        parts.append(f"{META} intro={gift_text(bank.intro)}")
         losses.append(Loss(bank.id, "the quiz introduction (kept as a comment; Moodle ignores it)"))
     if any(q.faq or q.objective for q in bank.questions):
         losses.append(Loss(bank.id, "FAQ links and objectives (kept as comments; Moodle ignores them)"))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from coursekit.formats import FORMAT_MARKER, short_answer_text, unescape_start
+from coursekit.formats import FORMAT_MARKER, markdown_from_gift, short_answer_text, unescape_start
 
 # Escaped characters are swapped for private placeholders while parsing, then restored.
 _ESCAPES = {
@@ -49,6 +49,8 @@ class _Question:
         fmt = self.fmt
         if marker_allowed and (marker := FORMAT_MARKER.match(raw)):
             fmt, raw = marker.group(1), raw[marker.end() :]
+        if fmt == "markdown":
+            return unescape_start(markdown_from_gift(plain(raw)))
         text = unescape_start(plain(raw))
         if fmt == "plain":
             return _MARKDOWN_LINE_START.sub(r"\1\\\2", _MARKDOWN_INLINE.sub(r"\\\1", text))

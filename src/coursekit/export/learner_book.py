@@ -4,6 +4,7 @@ table-of-contents order, the red-flags page and the disclaimer every page carrie
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -16,6 +17,10 @@ DISCLAIMER_PAGE = "disclaimer.html"
 # Not for learners in an LMS: the wheel a notebook installs the course from, Sphinx's build record, and
 # the theme's source maps (for debugging its scripts).
 LEFT_OUT = (".buildinfo", ".whl", ".map")
+# The book's JupyterLite copy (`make lite`) stays out of the packages, and so does each lesson page's
+# "Run in your browser" link to it, which would lead nowhere.
+LITE = "lite/"
+LITE_LINK = re.compile(rb'<a href="[^"]*lite/lab/index\.html[^"]*".*?</a>', re.S)
 
 
 class MissingBook(Exception):
@@ -71,7 +76,12 @@ class LearnerBook:
     def files(self) -> list[str]:
         """Every file of the book that goes into a package, relative to its root, sorted."""
         names = (path.relative_to(self.html).as_posix() for path in self.html.rglob("*") if path.is_file())
-        return sorted(name for name in names if not name.endswith(LEFT_OUT))
+        return sorted(name for name in names if not name.endswith(LEFT_OUT) and not name.startswith(LITE))
+
+    def read(self, name: str) -> bytes:
+        """A file of the book as the packages carry it: pages without the link to the JupyterLite copy."""
+        data = (self.html / name).read_bytes()
+        return LITE_LINK.sub(b"", data) if name.endswith(".html") else data
 
     def page(self, href: str) -> Page:
         reader = _PageReader()

@@ -1,10 +1,12 @@
 """A QTI 1.2 package per quiz (`<quiz>.qti.zip`), in the dialect Canvas imports and exports.
 
-The zip holds `imsmanifest.xml`, one assessment (`<quiz>/<quiz>.xml`) and, as a dependency of it in
-the manifest, Canvas's quiz settings (`<quiz>/assessment_meta.xml`), where the quiz intro goes: QTI 1.2
-has no place for it at assessment level. Text is Markdown rendered to sanitized HTML. Canvas reads
-the question type from `question_type` item metadata. Each question type fills in its item through
-its `qti` hook, with the building blocks of `QtiItem`.
+The zip holds an IMS Content Packaging 1.1 manifest (`imsmanifest.xml`), one assessment
+(`<quiz>/<quiz>.xml`) and, as a dependency of it in the manifest, Canvas's quiz settings
+(`<quiz>/assessment_meta.xml`), where the quiz intro goes: QTI 1.2 has no place for it at assessment
+level. Text is Markdown rendered to sanitized HTML. Canvas reads the question type from
+`question_type` item metadata. Each question type fills in its item through its `qti` hook, with the
+building blocks of `QtiItem`. The same items, in the Common Cartridge QTI profile, go into the
+cartridge (`coursekit.export.cc`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from coursekit.course import Course
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
-CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 # The manifest type of a resource that only the LMS that wrote it reads (Canvas's quiz settings).
 ASSOCIATED = "associatedcontent/imscc_xmlv1p1/learning-application-resource"
@@ -56,11 +58,16 @@ def _material(parent: ET.Element, markdown: str) -> None:
 class QtiItem:
     """One question's `<item>` as it is built: metadata, presentation, scoring and feedback.
 
-    Feedback conditions come first in the scoring (continue="Yes"): a scoring condition with
-    continue="No" ends processing.
+    Two dialects. Canvas's (as Canvas exports): feedback conditions first (continue="Yes"), then the
+    scoring condition (continue="No"), which ends processing. The Common Cartridge profile's
+    (`cartridge`), as Moodle's importer reads it: only the explanation's condition has continue="Yes"
+    (Moodle makes every such condition's feedback the general feedback); the scoring condition follows,
+    then each option's feedback with continue="No"; a single right option's feedback sits in the
+    scoring condition itself (Moodle scores an option by the last condition naming it).
     """
 
-    def __init__(self, bank: Bank, question: Question) -> None:
+    def __init__(self, bank: Bank, question: Question, cartridge: bool = False) -> None:
+        self.cartridge = cartridge
         self.element = ET.Element("item", ident=f"{bank.id}.{question.id}", title=question.id)
         self._metadata = _sub(_sub(self.element, "itemmetadata"), "qtimetadata")
         self.presentation = _sub(self.element, "presentation")
@@ -69,6 +76,7 @@ class QtiItem:
         _sub(_sub(self.processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE",
              vartype="Decimal")
         self._feedback: list[tuple[str, str]] = []
+        self._option_feedback: dict[int, str] = {}
         if question.explanation:
             condition = _sub(self.processing, "respcondition", continue_="Yes")
             _sub(_sub(condition, "conditionvar"), "other")
@@ -80,13 +88,18 @@ class QtiItem:
         self.question_type = name
         _fields(self._metadata, [("question_type", name), ("points_possible", "1")])
 
-    def to_cc_profile(self) -> bool:
-        """Swap Canvas's item metadata for the Common Cartridge profile's; False if the profile has no such type."""
+    def to_cc_profile(self) -> str | None:
+        """Swap Canvas's item metadata for the Common Cartridge profile's; or say why the profile cannot hold it."""
         profile = CC_PROFILES.get(self.question_type)
-        if profile is not None:
-            self._metadata.clear()
-            _fields(self._metadata, [("cc_profile", profile)])
-        return profile is not None
+        if profile is None:
+            return f"the Common Cartridge QTI profile has no {self.question_type}: only Canvas keeps it"
+        options = len(list(self.presentation.iter("response_label")))
+        if profile == "cc.multiple_choice.v0p1" and options < 3:
+            # Rule 4d of the profile's QTI schema (single response: at least three response labels).
+            return f"the Common Cartridge QTI profile needs 3 or more options for one answer, not {options}"
+        self._metadata.clear()
+        _fields(self._metadata, [("cc_profile", profile)])
+        return None
 
     def material(self, parent: ET.Element, markdown: str) -> None:
         _material(parent, markdown)
@@ -95,15 +108,12 @@ class QtiItem:
         return _sub(parent, tag, text, **attrs)
 
     def option_feedback(self, index: int, markdown: str) -> None:
-        """Feedback shown when choice `answer<index>` is picked."""
-        condition = _sub(self.processing, "respcondition", continue_="Yes")
-        _sub(_sub(condition, "conditionvar"), "varequal", f"answer{index}", respident="response1")
-        _sub(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"answer{index}_fb")
-        self._feedback.append((f"answer{index}_fb", markdown))
+        """Feedback shown when choice number `index` is picked; written by `choices`."""
+        self._option_feedback[index] = markdown
 
-    def scoring(self) -> ET.Element:
+    def scoring(self, stop: bool = True) -> ET.Element:
         """A condition that sets the full score; the caller fills in its `conditionvar`."""
-        condition = _sub(self.processing, "respcondition", continue_="No")
+        condition = _sub(self.processing, "respcondition", continue_="No" if stop else "Yes")
         test = _sub(condition, "conditionvar")
         _sub(condition, "setvar", "100", action="Set", varname="SCORE")
         return test
@@ -124,21 +134,44 @@ class QtiItem:
         _sub(test, "vargte", low, respident="response1")
         _sub(test, "varlte", high, respident="response1")
 
-    def choices(self, texts: list[str], correct: set[int], multiple: bool) -> None:
-        """A list of choices `answer0`, `answer1`, ...; right when exactly the `correct` ones are chosen."""
+    def _show(self, condition: ET.Element, ident: str, index: int) -> None:
+        _sub(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{ident}_fb")
+        self._feedback.append((f"{ident}_fb", self._option_feedback[index]))
+
+    def _feedback_conditions(self, idents: list[str], skip: int | None = None) -> None:
+        for index in sorted(set(self._option_feedback) - {skip}):
+            condition = _sub(self.processing, "respcondition", continue_="No" if self.cartridge else "Yes")
+            _sub(_sub(condition, "conditionvar"), "varequal", idents[index], respident="response1")
+            self._show(condition, idents[index], index)
+
+    def choices(self, texts: list[str], correct: set[int], multiple: bool, idents: list[str] | None = None) -> None:
+        """A list of choices (idents `answer0`, `answer1`, ... unless given); right when exactly the `correct`
+        ones are chosen."""
+        idents = idents or [f"answer{index}" for index in range(len(texts))]
         cardinality = "Multiple" if multiple else "Single"
         lid = _sub(self.presentation, "response_lid", ident="response1", rcardinality=cardinality)
         render = _sub(lid, "render_choice")
-        for index, text in enumerate(texts):
-            _material(_sub(render, "response_label", ident=f"answer{index}"), text)
-        test = self.scoring()
+        for ident, text in zip(idents, texts, strict=True):
+            _material(_sub(render, "response_label", ident=ident), text)
+        # Moodle finds a several-answers question's right options by case="Yes".
+        case = {"case": "Yes"} if self.cartridge else {}
+        if not self.cartridge:
+            self._feedback_conditions(idents)
         if multiple:
-            test = _sub(test, "and")
-            for index in range(len(texts)):
+            test = _sub(self.scoring(stop=not self.cartridge), "and")
+            for index, ident in enumerate(idents):
                 holder = test if index in correct else _sub(test, "not")
-                _sub(holder, "varequal", f"answer{index}", respident="response1")
-        else:
-            _sub(test, "varequal", f"answer{next(iter(correct))}", respident="response1")
+                _sub(holder, "varequal", ident, respident="response1", **case)
+            if self.cartridge:
+                self._feedback_conditions(idents)
+            return
+        right = next(iter(correct))
+        test = self.scoring()
+        _sub(test, "varequal", idents[right], respident="response1", **case)
+        if self.cartridge:
+            if right in self._option_feedback:
+                self._show(self.processing[-1], idents[right], right)
+            self._feedback_conditions(idents, skip=right)
 
     def finish(self) -> ET.Element:
         for ident, markdown in self._feedback:
@@ -160,16 +193,18 @@ def assessment_xml(bank: Bank, cartridge: bool = False, ident: str | None = None
     section = _sub(assessment, "section", ident="root_section")
     losses = []
     for question in bank.questions:
-        item = QtiItem(bank, question)
+        item = QtiItem(bank, question, cartridge)
         try:
             lost = question.qti(item)
         except NotCarried as reason:
             losses.append(Loss.question(bank, question.id, reason))
             continue
-        if cartridge and not item.to_cc_profile():
-            reason = NotCarried(f"the Common Cartridge QTI profile has no {item.question_type}: only Canvas keeps it")
-            losses.append(Loss.question(bank, question.id, reason))
+        refused = item.to_cc_profile() if cartridge else None
+        if refused:
+            losses.append(Loss.question(bank, question.id, NotCarried(refused)))
             continue
+        if cartridge and item.question_type == "multiple_answers_question":
+            lost = [*lost, "Moodle gives each right option an equal share of the marks and each wrong option none"]
         section.append(item.finish())
         losses += [Loss(f"{bank.id}/{question.id}", what) for what in lost]
     if any(q.faq or q.objective for q in bank.questions):
@@ -225,7 +260,11 @@ def assessment_resources(
 
 
 def manifest_xml(bank: Bank) -> bytes:
+    """A plain IMS Content Packaging 1.1 manifest: Canvas tells a QTI package by its `imsqti` resource type."""
     root = ET.Element("manifest", identifier=f"{bank.id}-manifest", xmlns=CP_NS)
+    metadata = _sub(root, "metadata")
+    _sub(metadata, "schema", "IMS Content")
+    _sub(metadata, "schemaversion", "1.1.3")
     _sub(root, "organizations")
     qti, meta = f"{bank.id}/{bank.id}.xml", f"{bank.id}/assessment_meta.xml"
     assessment_resources(_sub(root, "resources"), bank.id, "imsqti_xmlv1p2", qti, meta)

@@ -1,9 +1,10 @@
 """The course as a SCORM 1.2 package (`<course-id>-scorm12.zip`): the learner edition and a manifest.
 
-One SCO per lesson: the LMS launches the lesson's page, whose quiz reports to it (`static/quiz/scorm.js`):
-a score and a status per lesson, and the answers in that lesson's own `cmi.suspend_data`. The disclaimer
-and the red-flags page are assets (pages without reporting) before the lessons. Every item's mastery
-score is `mastery_score` from `course.yml`.
+One SCO per lesson: the LMS launches the lesson's page, whose quiz reports to it (`static/quiz/scorm.js`, joined
+into the package's quiz scripts only): a score and a status per lesson, and the answers in that lesson's own
+`cmi.suspend_data`. The disclaimer and the red-flags page are assets (pages without reporting) before the
+lessons. Every item's mastery score is `mastery_score` from `course.yml`. The SCORM 1.2 schema files go at the
+package root, beside the manifest that names them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from coursekit.export import Loss, NotCarried, Result
 from coursekit.export.cc import DISCLAIMER_TITLE
 from coursekit.export.learner_book import DISCLAIMER_PAGE, RED_FLAGS_PAGE, LearnerBook
 from coursekit.export.qti import to_bytes, write_zip
+from coursekit.quiz_assets import book_scripts
 
 if TYPE_CHECKING:
     from coursekit.bank import Bank
@@ -23,12 +25,18 @@ if TYPE_CHECKING:
 
 CP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+MD_NS = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 SCORMTYPE = "adlcp:scormtype"
+SCHEMAS = Path(__file__).with_name("scorm12")
+# Each namespace of the manifest and its schema file at the package root.
+SCHEMA_FILES = {CP_NS: "imscp_rootv1p1p2.xsd", MD_NS: "imsmd_rootv1p2p1.xsd", ADLCP_NS: "adlcp_rootv1p2.xsd"}
 
 
 def manifest(course: Course, book: LearnerBook) -> ET.Element:
     root = ET.Element("manifest", {
         "identifier": f"{course.info.id}-scorm12", "version": "1", "xmlns": CP_NS, "xmlns:adlcp": ADLCP_NS,
+        "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+        "xsi:schemaLocation": " ".join(f"{ns} {name}" for ns, name in SCHEMA_FILES.items()),
     })
     metadata = ET.SubElement(root, "metadata")
     ET.SubElement(metadata, "schema").text = "ADL SCORM"
@@ -66,7 +74,10 @@ def export(course: Course, banks: list[Bank], out: Path) -> Result:
     book = LearnerBook.of(course.content)
     files = {"imsmanifest.xml": to_bytes(manifest(course, book))}
     files[DISCLAIMER_PAGE] = book.disclaimer_html(DISCLAIMER_TITLE)
-    files |= {name: (book.html / name).read_bytes() for name in book.files()}
+    files |= {name: book.read(name) for name in book.files()}
+    files |= {schema.name: schema.read_bytes() for schema in sorted(SCHEMAS.glob("*.xsd"))}
+    # The SCORM runtime is in the package only: its quiz scripts are the book's with `scorm.js` joined in.
+    files |= {f"_static/{name}": text.encode() for name, text in book_scripts(instructor=False, scorm=True).items()}
     path = out / f"{course.info.id}-scorm12.zip"
     write_zip(path, files)
     result = Result(files=[path])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from coursekit.characters import looks
 from coursekit.faq import Items, Model, Slug, Text
 from coursekit.formats import GiftQuestion, QtiWriter
 from coursekit.grade import Grade
@@ -106,8 +107,12 @@ def at_least(items: list, count: int, what: str) -> list:
 
 
 def distinct(texts: list[str], what: str) -> None:
-    if len(set(texts)) != len(texts):
-        raise ValueError(f"two {what} have the same text")
+    """Refuse two texts a reader cannot tell apart (the same once composed, without invisible characters)."""
+    seen: dict[str, int] = {}
+    for position, text in enumerate(texts, start=1):
+        if (first := seen.setdefault(looks(text), position)) != position:
+            same = "the same text" if texts[first - 1] == text else "texts that look the same"
+            raise ValueError(f"two {what} have {same} (numbers {first} and {position})")
 
 
 def key_line(items: list[str], label: str = "Answer") -> str:

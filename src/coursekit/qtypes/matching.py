@@ -12,9 +12,19 @@ from coursekit.formats import GiftQuestion, QtiWriter, escape
 from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html, to_plain_text
 from coursekit.order import display_order
-from coursekit.qtypes.base import Markdown, Question, at_least, key_line
+from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
 from coursekit.qtypes.quiz_html import key_list
 from coursekit.strings import say
+
+
+def letter_label(position: int) -> str:
+    """A, B, ... Z, then AA, AB, ...: as many labels as there are items."""
+    label = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        label = ascii_uppercase[rest] + label
+    return label
 
 
 class Pair(Model):
@@ -33,9 +43,7 @@ class Matching(Question):
     def _distinct(cls, pairs: list[Pair]) -> list[Pair]:
         at_least(pairs, 2, "pairs")
         for side in ("left", "right"):
-            values = [getattr(pair, side) for pair in pairs]
-            if len(set(values)) != len(values):
-                raise ValueError(f"two pairs have the same {side} text")
+            distinct([getattr(pair, side) for pair in pairs], f"pairs' {side} sides")
         return pairs
 
     @property
@@ -62,7 +70,7 @@ class Matching(Question):
 
     def letters(self) -> list[tuple[str, int]]:
         """(letter, pair index) of each right-hand item, as printed in a fixed shuffled order."""
-        return list(zip(ascii_uppercase, self.printed_right_order(), strict=False))
+        return [(letter_label(position), index) for position, index in enumerate(self.printed_right_order())]
 
     def gift(self) -> GiftQuestion:
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in self.pairs]
@@ -111,10 +119,11 @@ class Matching(Question):
         for left_index, pair in enumerate(self.pairs):
             select_id = f"{base}--m{left_index}"
             options = "".join(f'<option value="{j}">{to_plain_text(self.pairs[j].right)}</option>' for j in order)
+            name = to_plain_text(pair.left).replace('"', "&quot;")  # named without an id (see option_inputs)
             rows.append(
-                f'<div class="coursekit-pair"><label for="{select_id}">{to_inline_html(pair.left)}</label>'
-                f' <select id="{select_id}" name="{select_id}">'
-                f'<option value="">{say("choose")}</option>{options}</select></div>'
+                f'<label class="coursekit-pair"><span class="coursekit-left">{to_inline_html(pair.left)}</span>'
+                f' <select id="{select_id}" name="{select_id}" aria-label="{name}">'
+                f'<option value="">{say("choose")}</option>{options}</select></label>'
             )
         return f'<div class="coursekit-pairs">{"".join(rows)}</div>'
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
 from coursekit.answers import number
+from coursekit.faq import Text
 from coursekit.formats import GiftQuestion, QtiWriter
 from coursekit.grade import EPSILON, Grade, parse_number
 from coursekit.markdown import escape, to_inline_html
@@ -23,7 +25,7 @@ class Numeric(Question):
     # Validated even when absent, after `answer`: it checks that exactly one of the two is given.
     range: tuple[float, float] | None = Field(default=None, validate_default=True, strict=False)
     tolerance: float = 0
-    unit: str | None = None
+    unit: Text | None = None
 
     @field_validator("range")
     @classmethod
@@ -44,6 +46,9 @@ class Numeric(Question):
             raise ValueError("a tolerance goes with answer, not with range")
         if tolerance < 0:
             raise ValueError(f"must be 0 or more, not {tolerance:g}")
+        answer = info.data.get("answer")
+        if answer is not None and not (math.isfinite(answer - tolerance) and math.isfinite(answer + tolerance)):
+            raise ValueError(f"{number(answer)} ± {number(tolerance)} goes beyond the largest number a quiz can hold")
         return tolerance
 
     @property

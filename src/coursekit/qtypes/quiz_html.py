@@ -9,23 +9,26 @@ from coursekit.strings import say
 
 
 def option_inputs(kind: str, base: str, options: Iterable[tuple[str, str, str]]) -> str:
-    """Radio buttons or checkboxes (`kind`) named `base`, from (id, value, label HTML) triples."""
+    """Radio buttons or checkboxes (`kind`) named `base`, from (id, value, label HTML) triples.
+
+    Each input sits inside its label: a saved notebook output keeps its names although JupyterLab's
+    sanitizer renames every `id` (so `<label for>` would point nowhere)."""
     rows = [
-        f'<div class="coursekit-option"><input type="{kind}" id="{option_id}" name="{base}" value="{value}">'
-        f' <label for="{option_id}">{label}</label></div>'
+        f'<div class="coursekit-option"><label><input type="{kind}" id="{option_id}" name="{base}" value="{value}">'
+        f' <span class="coursekit-option-text">{label}</span></label></div>'
         for option_id, value, label in options
     ]
     return f'<div class="coursekit-options">{"".join(rows)}</div>'
 
 
 def typed_input(base: str, unit: str | None, numeric: bool) -> str:
-    """A labelled text box for a typed answer, with the unit after it when there is one."""
+    """A text box for a typed answer inside its label, with the unit after it when there is one."""
     mode = ' inputmode="decimal"' if numeric else ""
     after = f' <span class="coursekit-unit">{escape(unit)}</span>' if unit else ""
     return (
-        f'<div class="coursekit-typed"><label for="{base}--input">{say("your_answer")}</label>'
+        f'<div class="coursekit-typed"><label>{say("your_answer")}'
         f' <input type="text" id="{base}--input" name="{base}" autocomplete="off" spellcheck="false"{mode}>'
-        f"{after}</div>"
+        f"</label>{after}</div>"
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
+from coursekit.characters import untypable
 from coursekit.faq import Text
 from coursekit.formats import GiftQuestion, QtiWriter, escape_short_answer
 from coursekit.grade import Grade, normalize_text
@@ -24,6 +25,10 @@ class TextAnswer(Question):
     @field_validator("accept")
     @classmethod
     def _some_accepted(cls, accept: list[str]) -> list[str]:
+        """At least one accepted answer, and each one a learner can type."""
+        for position, accepted in enumerate(accept, start=1):
+            if odd := next((char for char in accepted if untypable(char)), None):
+                raise ValueError(f"accepted answer {position} holds U+{ord(odd):04X}, which no one can type: remove it")
         return at_least(accept, 1, "accepted answer")
 
     def grade(self, response: str) -> Grade:

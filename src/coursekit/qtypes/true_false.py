@@ -35,7 +35,7 @@ class TrueFalse(Question):
 
     def qti(self, item: QtiWriter) -> list[str]:
         item.canvas_type("true_false_question")
-        item.choices([word(True), word(False)], {0 if self.answer else 1}, multiple=False)
+        item.choices([word(True), word(False)], {0 if self.answer else 1}, multiple=False, idents=["true", "false"])
         return []
 
     def anki_front(self) -> str:

@@ -9,45 +9,52 @@ function tallyLabels(q) {
 }
 
 function drawTally(slide) {
-  var list = emptied(slide.chart.querySelector("ul"));
   var total = slide.counts.reduce(function (sum, n) { return sum + n; }, 0);
   slide.chart.querySelector("figcaption").textContent = say("votes", { count: total });
-  slide.labels.forEach(function (label, i) {
+  slide.rows.forEach(function (row, i) {
+    var label = slide.labels[i];
     var share = total ? roundHalfUp(100 * slide.counts[i] / total, 0) : 0;
     var mark = slide.revealed && label.right ? " " + say("right_answer_mark", {}) : "";
-    var row = element("li", null, label.text + mark + ": " + slide.counts[i] + " (" + share + "%)");
-    var bar = element("span", "coursekit-bar" + (slide.revealed && label.right ? " is-right" : ""));
-    bar.setAttribute("aria-hidden", "true");
-    bar.style.width = share + "%";
-    row.appendChild(bar);
-    list.appendChild(row);
+    row.text.textContent = label.text + mark + ": " + slide.counts[i] + " (" + share + "%)";
+    row.bar.className = "coursekit-bar" + (slide.revealed && label.right ? " is-right" : "");
+    row.bar.style.width = share + "%";
   });
 }
 
+/* The tally beside the question: per answer, its count so far (a number box) and a bar. */
 function classSlide(q) {
   var slide = { q: q, labels: tallyLabels(q), revealed: false };
   slide.counts = slide.labels.map(function () { return 0; });
-  var box = element("div", "coursekit-tally");
-  box.appendChild(element("p", null, say("tally", {})));
-  slide.labels.forEach(function (label, i) {
-    var field = element("label", "coursekit-count");
-    field.appendChild(element("span", null, label.text + " "));
+  slide.chart = element("figure", "coursekit-chart coursekit-tally");
+  slide.chart.appendChild(element("p", null, say("tally", {})));
+  slide.chart.appendChild(element("figcaption"));
+  var list = element("ul");
+  slide.rows = slide.labels.map(function (label, i) {
+    var item = element("li");
+    var text = element("span", "coursekit-tally-text");
+    var line = element("span", "coursekit-tally-line");
     var input = element("input");
     input.type = "number";
     input.min = "0";
     input.value = "0";
+    input.setAttribute("aria-label", label.text);
     input.addEventListener("input", function () {
       slide.counts[i] = Math.max(0, Math.floor(Number(input.value)) || 0);
       drawTally(slide);
     });
-    field.appendChild(input);
-    box.appendChild(field);
+    var track = element("span", "coursekit-track");
+    var bar = element("span", "coursekit-bar");
+    track.setAttribute("aria-hidden", "true");
+    track.appendChild(bar);
+    line.appendChild(input);
+    line.appendChild(track);
+    item.appendChild(text);
+    item.appendChild(line);
+    list.appendChild(item);
+    return { text: text, bar: bar };
   });
-  slide.chart = element("figure", "coursekit-chart");
-  slide.chart.appendChild(element("figcaption"));
-  slide.chart.appendChild(element("ul"));
-  box.appendChild(slide.chart);
-  q.el.insertBefore(box, q.answer);
+  slide.chart.appendChild(list);
+  q.el.insertBefore(slide.chart, q.answer);
   drawTally(slide);
   return slide;
 }
@@ -70,6 +77,7 @@ function classMode(el) {
     slide.revealed = !slide.revealed;
     slide.q.answer.hidden = !slide.revealed;
     slide.q.answer.open = slide.revealed;
+    slide.q.answer.querySelector("summary").textContent = say(slide.revealed ? "answer_revealed" : "show_answer", {});
     reveal.textContent = say(slide.revealed ? "hide" : "reveal", {});
     drawTally(slide);
   });
@@ -87,3 +95,5 @@ function classMode(el) {
   el.classList.add("coursekit-live");
   show(0);
 }
+
+modes["class"] = classMode;

@@ -94,3 +94,6 @@ function verdict(key, g, response) {
 function scoreLine(points, total, checked) {
   return say("score", { points: roundHalfUp(points, 2), total: total, checked: checked });
 }
+
+/* What the script gives to Node (tests) and to the page (`window.coursekitQuiz`); the optional files add theirs. */
+var api = { grade: grade, verdict: verdict, scoreLine: scoreLine, parseNumber: parseNumber, normalizeText: normalizeText };

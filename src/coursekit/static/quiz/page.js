@@ -19,6 +19,22 @@ function button(className, text, action) {
   return node;
 }
 
+/* Ids and radio groups in `el` (and its own) with a suffix of their own, so copies of one quiz can share a page. */
+function ownIds(el, suffix) {
+  function within(selector) {
+    return (el.matches(selector) ? [el] : []).concat(all(el, selector));
+  }
+  within("[id]").forEach(function (node) { node.id += suffix; });
+  within("input[name]").forEach(function (node) { node.name += suffix; });
+  ["for", "aria-labelledby", "aria-describedby", "aria-controls"].forEach(function (name) {
+    within("[" + name + "]").forEach(function (node) {
+      node.setAttribute(name, node.getAttribute(name).split(" ").map(function (id) {
+        return id && id + suffix;
+      }).join(" "));
+    });
+  });
+}
+
 function appendClones(target, source) {
   Array.prototype.forEach.call(source.childNodes, function (child) { target.appendChild(child.cloneNode(true)); });
 }

@@ -1,36 +1,14 @@
-/* Learning that lasts, on the quiz's store, strings and renderer: spaced review (Leitner boxes), an optional
-   "How sure are you?" before Check, the pretest recap at a lesson's end, the course's progress (lesson cards
-   and "My progress", from coursekit/progress_page.py's HTML) and progress files. Time is `Date.now()`. */
+/* The course's progress, where a page shows it (lesson cards and "My progress", from
+   coursekit/progress_page.py's HTML): bars per lesson and objective, the questions due for review (the
+   schedule review.js keeps), a review session, and progress files. Time is `Date.now()`. */
 
 var DAY = 24 * 60 * 60 * 1000;
 var PROGRESS_FILE = { format: "coursekit-progress", version: 1 };
 var REVIEW_QUIZ = "spaced-review";
 
-/* Each question's place in the schedule is a record of its own, so a Check writes one small record whatever
-   the number of questions answered. `id` is "<quiz>/<question>". */
-function reviewPrefix(course) {
-  return "coursekit-review:" + course + ":";
-}
-
-function plainObject(value) {
-  return !!value && typeof value === "object" && !Array.isArray(value);
-}
-
-/* A question's place in the schedule after an answer: wrong goes back to box 0 (due at once), right moves
-   one box on. `entry` is its place before, or null. */
-function reviewed(entry, hash, correct, sure, now) {
-  var box = entry && entry.hash === hash ? entry.box : 0;
-  return { hash: hash, box: correct ? box + 1 : 0, at: now, correct: correct, sure: sure };
-}
-
 /* When a question is due: box 0 at once; box n after `days[n - 1]` days (the last box repeats). */
 function dueAt(entry, days) {
   return entry.box === 0 ? entry.at : entry.at + days[Math.min(entry.box, days.length) - 1] * DAY;
-}
-
-function reviewEntry(entry) {
-  return plainObject(entry) && typeof entry.hash === "string" && count(entry.box) && count(entry.at) &&
-    typeof entry.correct === "boolean" && (entry.sure === null || typeof entry.sure === "boolean");
 }
 
 /* The course's schedule: {"<quiz>/<question>": entry}. */
@@ -39,63 +17,6 @@ function reviews(course) {
   var saved = {};
   store.keys(prefix).forEach(function (key) { saved[key.slice(prefix.length)] = store.read(key); });
   return saved;
-}
-
-/* The question's source quiz: a review session shows questions of every quiz. */
-function sourceQuiz(q) {
-  return q.el.getAttribute("data-source-quiz") || q.quiz.el.getAttribute("data-quiz-id");
-}
-
-/* The first answer of a sitting moves a question in the schedule; tries after it are practice. */
-hooks.onCheck.push(function (q, g) {
-  if (!g.answered || q.state.tries !== 1 || q.quiz.pretest) return;
-  var course = q.quiz.el.getAttribute("data-course");
-  var key = reviewPrefix(course) + sourceQuiz(q) + "/" + q.id;
-  var entry = store.read(key);
-  store.write(key, reviewed(reviewEntry(entry) ? entry : null, q.hash, g.correct, q.sure === undefined ? null : q.sure,
-    Date.now()));
-  refreshAll();
-});
-
-/* "How sure are you?": two toggle buttons before Check (buttons, so the answer's own inputs stay its own). */
-hooks.onQuestion.push(function (q) {
-  if (q.quiz.pretest) return;
-  q.sure = null;
-  var group = element("div", "coursekit-sure");
-  var label = element("span", "coursekit-sure-label", say("sure_ask", {}));
-  label.id = q.el.id + "--sure";
-  group.setAttribute("role", "group");
-  group.setAttribute("aria-labelledby", label.id);
-  group.appendChild(label);
-  [[true, "sure"], [false, "unsure"]].forEach(function (choice) {
-    var toggle = button("coursekit-sure-choice", say(choice[1], {}), function () {
-      q.sure = q.sure === choice[0] ? null : choice[0];
-      all(group, "button").forEach(function (other) {
-        other.setAttribute("aria-pressed", String(other === toggle && q.sure !== null));
-      });
-    });
-    toggle.setAttribute("aria-pressed", "false");
-    group.appendChild(document.createTextNode(" "));
-    group.appendChild(toggle);
-  });
-  var actions = q.el.querySelector(".coursekit-actions");
-  actions.insertBefore(group, actions.firstChild);
-});
-
-/* The pretest's answers at the lesson's end, each in its question (read only) beside the answer and why. */
-function showRecap(el) {
-  var prefix = "coursekit:" + el.getAttribute("data-course") + ":" + el.getAttribute("data-recap") + ":";
-  all(el, "fieldset.coursekit-question").forEach(function (fieldset) {
-    var q = { type: fieldset.getAttribute("data-type"), hash: fieldset.getAttribute("data-hash"),
-      key: JSON.parse(fieldset.getAttribute("data-key")) };
-    var saved = usable(q, store.read(prefix + fieldset.getAttribute("data-question-id")));
-    var given = saved && saved.checked;
-    var said = given ? (grade(q.key, saved.response).correct ? "recap_right" : "recap_wrong") : "recap_none";
-    typeOf(q.type).write(fieldset, given ? saved.response : null);
-    emptied(fieldset.querySelector(".coursekit-feedback")).appendChild(element("p", "coursekit-verdict", say(said, {})));
-    fieldset.disabled = true;
-    fieldset.querySelector(".coursekit-answer").open = true;
-  });
 }
 
 /* The course's questions and schedule, from the JSON that coursekit/progress_page.py writes into the page. */
@@ -240,31 +161,84 @@ function progressFile(course, now) {
     saved: new Date(now).toISOString(), answers: answers, review: reviews(course) };
 }
 
-/* The file's contents if it is a progress file of this course in this version, else null. */
-function readProgressFile(text, course) {
-  var data;
+/* Loading a progress file is all or nothing. `progressRecords` checks the whole file first: this course and
+   version, every record naming one of the course's questions (`data`, from `courseData`) in the shape this code
+   writes, real dates, sane sizes; it returns the records to keep by storage key, or the name of the refusal.
+   `loadProgress` then replaces the course's records in `storage` at once, reading each write back; when one is
+   refused, what was there is put back. Without `storage` (the browser keeps nothing) they last for this visit. */
+var PROGRESS_MOST = 1000000;  // characters in a progress file
+var RECORD_MOST = 20000;  // characters in one saved record
+
+function progressRecords(text, data) {
+  var file = null, records = Object.create(null), known = Object.create(null), course = data.course;
+  if (String(text).length > PROGRESS_MOST) return "file_too_large";
+  try { file = JSON.parse(text); } catch (error) { return "file_bad"; }
+  if (!plainObject(file) || file.format !== PROGRESS_FILE.format || file.version !== PROGRESS_FILE.version ||
+      file.course !== course || !plainObject(file.answers) || !plainObject(file.review) ||
+      (file.saved !== undefined && !(typeof file.saved === "string" && Date.parse(file.saved) <= LAST_DATE))) {
+    return "file_bad";
+  }
+  data.questions.forEach(function (item) {
+    [item.quiz, "pretest-" + item.quiz, REVIEW_QUIZ].forEach(function (quiz) {
+      known["coursekit:" + course + ":" + quiz + ":" + item.id] = true;
+    });
+    known[reviewPrefix(course) + item.quiz + "/" + item.id] = true;
+  });
+  var fits = function (value) { return JSON.stringify(value).length <= RECORD_MOST; };
+  var answer = function (saved) {
+    return plainObject(saved) && typeof saved.hash === "string" && count(saved.tries) && count(saved.wrong) &&
+      typeof saved.checked === "boolean" && (saved.rev === undefined || count(saved.rev));
+  };
+  var parts = [[file.answers, "", "coursekit:", answer], [file.review, reviewPrefix(course), "", reviewEntry]];
+  var good = parts.every(function (part) {
+    return Object.keys(part[0]).every(function (id) {
+      var key = part[1] + id, value = part[0][id];
+      records[key] = value;
+      return known[key] === true && id.indexOf(part[2]) === 0 && part[3](value) && fits(value);
+    });
+  });
+  return good ? { records: records, answers: Object.keys(file.answers).length } : "file_bad";
+}
+
+var visitStorage = {
+  getItem: function (key) { return memory[key] === undefined ? null : memory[key]; },
+  setItem: function (key, value) { memory[key] = String(value); },
+  removeItem: function (key) { delete memory[key]; },
+  key: function (index) { return Object.keys(memory)[index]; },
+  get length() { return Object.keys(memory).length; }
+};
+
+function loadProgress(text, data, storage) {
+  var found = progressRecords(text, data);
+  if (typeof found === "string") return say(found, {});
+  var area = storage || visitStorage, before = {}, prefixes = ["coursekit:" + data.course + ":", reviewPrefix(data.course)];
+  for (var i = 0; i < area.length; i += 1) {
+    var key = area.key(i);
+    if (prefixes.some(function (prefix) { return key.indexOf(prefix) === 0; })) before[key] = area.getItem(key);
+  }
   try {
-    data = JSON.parse(text);
+    Object.keys(before).forEach(function (key) { area.removeItem(key); });
+    Object.keys(found.records).forEach(function (key) {
+      var json = JSON.stringify(found.records[key]);
+      area.setItem(key, json);
+      if (area.getItem(key) !== json) throw new Error("not kept");
+    });
+  } catch (error) {
+    Object.keys(found.records).forEach(function (key) { try { area.removeItem(key); } catch (e) { /* gone */ } });
+    Object.keys(before).forEach(function (key) { try { area.setItem(key, before[key]); } catch (e) { /* kept */ } });
+    return say("file_not_kept", {});
+  }
+  return say(storage ? "file_loaded" : "file_loaded_visit", { count: found.answers });
+}
+
+/* Browser storage when it works, else null. */
+function browserStorage() {
+  try {
+    root.localStorage.getItem("coursekit-probe");
+    return root.localStorage;
   } catch (error) {
     return null;
   }
-  if (!plainObject(data) || data.format !== PROGRESS_FILE.format || data.version !== PROGRESS_FILE.version ||
-      data.course !== course || !plainObject(data.answers) || !plainObject(data.review)) return null;
-  var prefix = "coursekit:" + course + ":";
-  var answers = Object.keys(data.answers).every(function (key) {
-    var saved = data.answers[key];
-    return key.indexOf(prefix) === 0 && plainObject(saved) && typeof saved.hash === "string";
-  });
-  var schedule = Object.keys(data.review).every(function (key) { return reviewEntry(data.review[key]); });
-  return answers && schedule ? data : null;
-}
-
-function restore(course, data) {
-  store.keys("coursekit:" + course + ":").forEach(store.remove);
-  Object.keys(data.answers).forEach(function (key) { store.write(key, data.answers[key]); });
-  store.keys(reviewPrefix(course)).forEach(store.remove);
-  Object.keys(data.review).forEach(function (id) { store.write(reviewPrefix(course) + id, data.review[id]); });
-  return Object.keys(data.answers).length;
 }
 
 function fileControls(el) {
@@ -288,10 +262,14 @@ function fileControls(el) {
   picker.addEventListener("change", function () {
     var file = picker.files && picker.files[0];
     if (!file) return;
+    if (file.size > PROGRESS_MOST) {
+      status.textContent = say("file_too_large", {});
+      picker.value = "";
+      return;
+    }
     var reader = new FileReader();
     reader.onload = function () {
-      var data = readProgressFile(String(reader.result), course);
-      status.textContent = data ? say("file_loaded", { count: restore(course, data) }) : say("file_bad", {});
+      status.textContent = loadProgress(String(reader.result), courseData(el), browserStorage());
       picker.value = "";
       refreshAll();
     };
@@ -322,6 +300,12 @@ function setUpProgress(el, grader) {
   el.classList.add("coursekit-live");
   refresh(el);
 }
+
+hooks.onCheck.push(refreshAll);
+setUps.push([".coursekit-progress", setUpProgress]);
+api.dueAt = dueAt;
+api.progressRecords = progressRecords;
+api.loadProgress = loadProgress;
 
 if (root && root.addEventListener) {
   root.addEventListener("storage", function (event) {

@@ -122,16 +122,17 @@ function save(q) {
   return true;
 }
 
+/* The grader may add a `note` (the widget: graded in the page, Python not connected). */
 function check(q) {
   var response = typeOf(q.type).read(q.el);
-  q.quiz.grader(q, response, function (g, text) {
+  q.quiz.grader(q, response, function (g, text, note) {
     q.state.response = response;
     if (g.answered) {
       q.state.tries += 1;
       if (!g.correct) q.state.wrong += 1;
     }
     setGrade(q, g, pretestVerdict(q, g, text));
-    save(q);
+    if (save(q) && note) q.state.note = note;
     showFeedback(q);
     showScore(q.quiz);
     hooks.onCheck.forEach(function (hook) { hook(q, g); });
@@ -271,14 +272,24 @@ function setUp(el, grader) {
   return quiz;
 }
 
-/* A quiz in class mode (`data-mode="class"`) is projected; any other is answered. */
+/* Other ways to show a quiz, by its `data-mode` (class.js adds "class", in the instructor edition). A second
+   copy of a quiz on the page gets ids of its own. */
+var modes = {};
+
 function start(el, grader) {
-  if (el.getAttribute("data-mode") === "class") {
-    if (!el.hasAttribute("data-coursekit-ready")) classMode(el);
-  } else {
-    setUp(el, grader);
+  var copy = 2;
+  if (all(document, '[id="' + el.id + '"]').indexOf(el) > 0) {
+    while (document.getElementById(el.id + "--" + copy)) copy += 1;
+    ownIds(el, "--" + copy);
   }
+  var mode = modes[el.getAttribute("data-mode")];
+  if (!mode) setUp(el, grader);
+  else if (!el.hasAttribute("data-coursekit-ready")) mode(el);
 }
+
+/* What the page's script (book.js or widget.js) sets up, as [selector, setUp(el, grader)]; the optional
+   files (review.js, progress.js) add theirs. */
+var setUps = [[".coursekit-quiz:not([data-recap])", start]];
 
 function gradeHere(q, response, done) {
   done(grade(q.key, response));

@@ -3,7 +3,11 @@
    Then: LMSInitialize; answers saved by the LMS in cmi.suspend_data are put back in the quiz's store
    before the quiz starts; every change reports the score (percent) and status (incomplete until every
    question is checked, then passed or failed at the LMS's mastery score) and saves the answers; leaving
-   the page commits and calls LMSFinish. It hears the quiz only through the "coursekit-change" event. */
+   the page sets cmi.core.exit ("suspend" while incomplete, "" once passed, failed or completed), commits
+   and calls LMSFinish. A call the LMS refuses is reported on the console with the LMS's error code
+   (LMSGetLastError) and text. After LMSFinish nothing is sent; a page shown again from the browser's
+   back/forward cache starts a new session if the LMS allows one. It hears the quiz only through the
+   "coursekit-change" event. */
 var scorm = (function () {
   var LIMIT = 4096; // characters of cmi.suspend_data in SCORM 1.2
   var lms = null;
@@ -34,14 +38,39 @@ var scorm = (function () {
     }
   }
 
+  /* Reports a refused call: the LMS's error code, and its text for it. */
+  function refused(api, call) {
+    var code = String(api.LMSGetLastError());
+    if (code === "0") return false;
+    var text = "";
+    try {
+      text = String(api.LMSGetErrorString(code) || "");
+    } catch (error) {
+      text = "";
+    }
+    root.console.warn("SCORM " + call + " failed: LMS error " + code + (text ? " (" + text + ")" : ""));
+    return true;
+  }
+
+  /* Calls an API function that answers "true" or "false"; true if the LMS accepted it. */
+  function call(api, name, args) {
+    var ok = String(api[name].apply(api, args)) === "true";
+    if (!ok && !refused(api, name + "(" + args.join(", ") + ")")) {
+      root.console.warn("SCORM " + name + " failed: the LMS gave no error code");
+    }
+    return ok;
+  }
+
   function get(name) {
-    return String(lms.LMSGetValue(name) || "");
+    var value = String(lms.LMSGetValue(name) || "");
+    refused(lms, "LMSGetValue(" + name + ")");
+    return value;
   }
 
   function set(name, value) {
     if (sent[name] === String(value)) return false;
     sent[name] = String(value);
-    lms.LMSSetValue(name, String(value));
+    call(lms, "LMSSetValue", [name, String(value)]);
     return true;
   }
 
@@ -95,6 +124,7 @@ var scorm = (function () {
   }
 
   function report() {
+    if (!lms) return;
     var points = 0;
     var checked = 0;
     var total = 0;
@@ -113,7 +143,7 @@ var scorm = (function () {
       committing = true;
       root.setTimeout(function () {
         committing = false;
-        if (lms) lms.LMSCommit("");
+        if (lms) call(lms, "LMSCommit", [""]);
       }, 0);
     }
   }
@@ -130,27 +160,42 @@ var scorm = (function () {
     var minutes = Math.floor(seconds / 60) % 60;
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     set("cmi.core.session_time", pad(hours) + ":" + pad(minutes) + ":" + pad(Math.floor(seconds % 60)));
-    set("cmi.core.exit", "suspend");
-    lms.LMSCommit("");
-    lms.LMSFinish("");
+    // Resume only a lesson still in progress; a passed or failed one starts afresh next time.
+    set("cmi.core.exit", sent["cmi.core.lesson_status"] === "incomplete" ? "suspend" : "");
+    call(lms, "LMSCommit", [""]);
+    var api = lms;
     lms = null;
+    call(api, "LMSFinish", [""]);
   }
 
+  /* Opens a session with the LMS; false if there is no LMS or it refuses. */
   function begin() {
-    if (!document.querySelector(".coursekit-quiz")) return;
     var found = find();
-    if (!found || String(found.LMSInitialize("")) !== "true") return;
+    if (!found || !call(found, "LMSInitialize", [""])) return false;
     lms = found;
+    sent = {};
     started = Date.now();
     if (get("cmi.core.lesson_status") === "not attempted") set("cmi.core.lesson_status", "incomplete");
+    sent["cmi.core.lesson_status"] = sent["cmi.core.lesson_status"] || get("cmi.core.lesson_status");
     restore(get("cmi.suspend_data"));
-    document.addEventListener("coursekit-change", onChange);
-    root.addEventListener("pagehide", finish);
+    // A new session on a page whose quizzes have already started: report what they hold.
+    if (Object.keys(quizzes).length) report();
+    return true;
   }
 
-  return { begin: begin };
+  function start() {
+    if (!document.querySelector(".coursekit-quiz") || !begin()) return;
+    document.addEventListener("coursekit-change", onChange);
+    root.addEventListener("pagehide", finish);
+    root.addEventListener("pageshow", function (event) {
+      // A page restored from the back/forward cache after LMSFinish: a new session, if the LMS gives one.
+      if (event.persisted && !lms) begin();
+    });
+  }
+
+  return { start: start };
 })();
 if (root && root.document && !root.coursekitQuiz) {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scorm.begin);
-  else scorm.begin();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scorm.start);
+  else scorm.start();
 }

@@ -19,7 +19,7 @@ defineType("single", {
   tally: function (q) {
     return all(q.el, ".coursekit-option").map(function (row) {
       var key = q.el.querySelector('.coursekit-key li[data-option="' + row.querySelector("input").value + '"]');
-      return { text: row.querySelector("label").textContent, right: key.getAttribute("data-correct") === "true" };
+      return { text: row.querySelector(".coursekit-option-text").textContent, right: key.getAttribute("data-correct") === "true" };
     });
   }
 });
@@ -31,7 +31,7 @@ function optionNotes(q, response, g) {
   var list = element("ul", "coursekit-notes");
   [].concat(response).forEach(function (index) {
     var key = q.el.querySelector('.coursekit-key li[data-option="' + index + '"]');
-    var label = q.el.querySelector('input[value="' + index + '"] + label');
+    var label = q.el.querySelector('input[value="' + index + '"] + .coursekit-option-text');
     if (!key || !label) return;
     var note = key.querySelector(".coursekit-option-note");
     var item = element("li");
