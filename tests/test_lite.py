@@ -69,7 +69,8 @@ def run_all(lab: Page):
     lab.get_by_role("menuitem", name="Run").click()
     lab.locator(".lm-Menu-itemLabel:text-is('Run All Cells')").click()
     live = lab.locator(f".jp-OutputArea-output {LIVE}")
-    live.wait_for(timeout=KERNEL_MS)
+    live.wait_for(state="attached", timeout=KERNEL_MS)
+    live.scroll_into_view_if_needed()
     return live
 
 
