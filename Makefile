@@ -45,7 +45,7 @@ $(LITE_RUNTIME): lite/package.json lite/package-lock.json
 instructor: $(CHECKED) $(WHEEL)
 	$(PY) -m coursekit.build instructor
 
-# scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 schemas
+# scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 and IMS CP 1.1 schemas
 # (installed when missing).
 LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
 # ESLint, which checks the joined quiz scripts for undefined names (installed when missing).

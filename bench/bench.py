@@ -163,7 +163,9 @@ def check_every_question(browser, work: Path) -> tuple[float, int]:
 
 
 def pages(html: Path) -> list[str]:
-    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html") if "_static" not in p.parts)
+    """The book's pages (not the JupyterLite app that `make lite` puts under lite/)."""
+    found = (path.relative_to(html) for path in html.rglob("*.html"))
+    return sorted(path.as_posix() for path in found if not {"_static", "lite"} & set(path.parts))
 
 
 def landing(html: Path) -> str:
