@@ -164,9 +164,9 @@ def check_every_question(browser, work: Path) -> tuple[float, int]:
 
 
 def pages(html: Path) -> list[str]:
-    """The book's pages (not those of its in-browser copy, measured by measure_lite)."""
-    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
-                  if "_static" not in p.parts and p.relative_to(html).parts[0] != "lite")
+    """The book's pages (not the JupyterLite app that `make lite` puts under lite/)."""
+    found = (path.relative_to(html) for path in html.rglob("*.html"))
+    return sorted(path.as_posix() for path in found if not {"_static", "lite"} & set(path.parts))
 
 
 def landing(html: Path) -> str:
