@@ -8,6 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 WHEEL   := _build/wheel/coursekit-$(VERSION)-py3-none-any.whl
+LITE_RUNTIME := lite/node_modules/pyodide/pyodide.asm.wasm
 
 .PHONY: book instructor test serve lab clean check notebooks export bench pdf instructor-pdf workflows lite
 
@@ -27,13 +28,12 @@ $(CHECKED): $(STAMP) $(wildcard content/*.yml content/*/* src/coursekit/*.py src
 	@touch $@
 
 # The learner edition (no instructor pages) into _build/html; warnings are errors.
-book: $(CHECKED) $(WHEEL)
+book: $(CHECKED) $(WHEEL) $(LITE_RUNTIME)
 	$(PY) -m coursekit.build learner
+	$(PY) -m coursekit.lite
 
 # The course in the browser: a JupyterLite copy of the lessons, with Python (Pyodide) and the course wheel, into
 # _build/html/lite (coursekit.lite; skipped when nothing it is made from changed). The Pyodide runtime comes from npm.
-LITE_RUNTIME := lite/node_modules/pyodide/pyodide.asm.wasm
-
 lite: $(WHEEL) $(LITE_RUNTIME)
 	$(PY) -m coursekit.lite
 

@@ -114,7 +114,7 @@ def test_the_book_serves_a_wheel_with_the_engine_the_content_and_the_lesson_help
     requires = {line.split()[1].lower() for line in metadata.splitlines()
                 if line.startswith("Requires-Dist:") and "extra ==" not in line}
     # What a lesson needs at run time: pure-Python packages and pydantic (browser wheels exist for all of them).
-    assert requires == {"pydantic", "ruamel.yaml", "markdown-it-py", "ipywidgets", "anywidget", "matplotlib", "pillow"}
+    assert requires == {"pydantic", "ruamel.yaml", "markdown-it-py", "ipywidgets", "anywidget"}
 
 
 def _students_jupyterlab(tmp_path: Path) -> tuple[Path, dict]:
