@@ -30,9 +30,12 @@ LONG = 180_000
 
 
 def copy_lessons(folder: Path) -> None:
+    """The lessons, their helper modules and their figures' folder, as a learner's copy of the course has them."""
     for path in (ROOT / "notebooks").iterdir():
         if path.suffix in (".ipynb", ".py"):
             shutil.copy(path, folder)
+    if (ROOT / "notebooks" / "images").is_dir():
+        shutil.copytree(ROOT / "notebooks" / "images", folder / "images")
 
 
 def front_end_times(front_end: str, browser) -> dict[str, float]:
