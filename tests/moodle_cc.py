@@ -45,7 +45,7 @@ def php_empty(value: str | None) -> bool:
 
 
 def _first_text(nodes: list) -> str:
-    """`!empty($nodes->item(0)->nodeValue) ? $nodes->item(0)->nodeValue : ''`."""
+    """The first node's text, or "" when PHP's `empty()` would call it empty (the importer's idiom)."""
     if not nodes:
         return ""
     node = nodes[0]

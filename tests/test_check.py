@@ -296,3 +296,13 @@ def test_a_problem_is_one_line_even_when_the_content_holds_line_breaks(content, 
     problems = capsys.readouterr().err.splitlines()
     assert len(problems) == 2
     assert "question two\\u000alines\\u202e: id:" in problems[0]
+
+
+def test_review_days_past_what_a_browser_can_date_are_refused(content, capsys):
+    course = content / "course.yml"
+    edit(course, "review_days: [1, 3, 7, 21, 60]", "review_days: [1, 3, 7, 21, 100000000000]")
+    assert main(["check", str(course)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{course}:{line_of(course, 'review_days')}: review_days[4]: Input should be less than or equal to 3650",
+        "1 problem(s) found",
+    ]

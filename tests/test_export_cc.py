@@ -1,6 +1,6 @@
-"""The Common Cartridge: checked against the CC 1.1 specification's structure, every quiz read by an
-independent QTI reader, by Moodle's and Canvas's import logic (ported in `moodle_cc.py`, `canvas_cc.py`) and
-by Canvas's QTI converter, and its pages self-contained."""
+"""The Common Cartridge: checked against the CC 1.1 profile's rules (`cc_profile.py`), every quiz read by an
+independent QTI reader and by Moodle's and Canvas's import logic (ported in `moodle_cc.py`, `canvas_cc.py`),
+and its pages self-contained."""
 
 from __future__ import annotations
 
@@ -9,40 +9,34 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-import xmlschema
-from lxml import etree, isoschematron
 
 from canvas_cc import file_map, identify_package, modules, qti_files, quiz_settings
+from cc_profile import ASSESSMENT, CC_TYPES, manifest_errors, quiz_errors
 from conftest import BUILD, CONTENT, FIXTURES
 from coursekit.course import load_course
 from coursekit.export import export
 from coursekit.export.learner_book import MissingBook
 from coursekit.markdown import to_html
+from coursekit.order import display_order
 from moodle_cc import detects_cc11, quiz_files
 from moodle_cc import questions as moodle_questions
-from qti_migration import migrate, numeric_answers
 from qti_reader import QTI, read_items
 
 CC = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 LOM = "{http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest}"
-# The resource types of CC 1.1 (the profile's vocabulary).
-CC_TYPES = {
-    "webcontent", "associatedcontent/imscc_xmlv1p1/learning-application-resource", "imsdt_xmlv1p1",
-    "imswl_xmlv1p1", "imsqti_xmlv1p2/imscc_xmlv1p1/assessment", "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank",
-    "imsbasiclti_xmlv1p0",
-}
-ASSESSMENT = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
-# The CC 1.1 manifest schemas Moodle validates a cartridge against (see tests/schemas/README.md).
-CC11_SCHEMAS = Path(__file__).resolve().parent / "schemas" / "cc11"
-SCH = "http://purl.oclc.org/dsdl/schematron"
 # The item profiles of the CC QTI profile.
 CC_ITEM_PROFILES = {
     "cc.multiple_choice.v0p1", "cc.multiple_response.v0p1", "cc.true_false.v0p1", "cc.fib.v0p1",
     "cc.pattern_match.v0p1", "cc.essay.v0p1",
+}
+# The Canvas question type each course question type is written as (Canvas has no ordering question).
+CANVAS_TYPES = {
+    "single": "multiple_choice_question", "multiple": "multiple_answers_question", "true_false": "true_false_question",
+    "numeric": "numerical_question", "matching": "matching_question", "text": "short_answer_question",
+    "fill_blank": "short_answer_question",
 }
 # What a browser loads: scripts, media, frames, and stylesheets, icons and preloads (a canonical link is not loaded).
 REMOTE = re.compile(
@@ -85,43 +79,36 @@ def test_manifest_is_a_common_cartridge_1_1(cartridge):
     assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", ident) for ident in identifiers)
 
 
-def cc11_schematron(xsd: Path) -> isoschematron.Schematron:
-    """The Schematron rules a CC 1.1 schema carries in its `xs:appinfo`, as one Schematron schema."""
-    schema = etree.Element(f"{{{SCH}}}schema", nsmap={"sch": SCH})
-    for appinfo in etree.parse(str(xsd)).iter("{http://www.w3.org/2001/XMLSchema}appinfo"):
-        schema.extend(child for child in appinfo if child.tag in (f"{{{SCH}}}ns", f"{{{SCH}}}pattern"))
-    return isoschematron.Schematron(schema, validate_schema=False)
+def test_manifest_keeps_the_cc_1_1_profile_moodle_validates(cartridge):
+    """The manifest profile's required parts and Schematron rules (cc_profile.py); breaking one is caught."""
+    manifest = cartridge[2]["imsmanifest.xml"].decode("utf-8")
+    assert manifest_errors(ET.fromstring(manifest)) == []
+    dependency = '<dependency identifierref="book" />'
+    broken = {
+        "rule 7b": manifest.replace(dependency, dependency * 2, 1),
+        "schemaversion": manifest.replace("<schemaversion>1.1.0", "<schemaversion>1.1"),
+        "metadata": re.sub(r"<metadata>.*?</metadata>", "", manifest, count=1, flags=re.S),
+        "a CC 1.0 type": manifest.replace(ASSESSMENT, "imsqti_xmlv1p2/imscc_xmlv1p0/assessment", 1),
+    }
+    for what, text in broken.items():
+        assert text != manifest, what
+        assert manifest_errors(ET.fromstring(text)), what
 
 
-def test_manifest_is_valid_against_the_cc_1_1_schema_moodle_checks(cartridge):
-    """The CC 1.1 profile's manifest schema and its Schematron rules, which Moodle's import validates first."""
-    files = cartridge[2]
-    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
-    profile = CC11_SCHEMAS / "ccv1p1_imscp_v1p2_v1p0.xsd"
-    schema = xmlschema.XMLSchema(str(profile), uri_mapper=lambda uri: str(xml_schema) if uri == "xml.xsd" else uri)
-    manifest = files["imsmanifest.xml"].decode("utf-8")
-    assert [error.reason for error in schema.iter_errors(manifest)] == []
-    rules = cc11_schematron(profile)
-    assert rules.validate(etree.fromstring(files["imsmanifest.xml"])), rules.error_log
-    twice = manifest.replace('<dependency identifierref="book" />', '<dependency identifierref="book" />' * 2, 1)
-    assert not rules.validate(etree.fromstring(twice.encode()))
-    older = manifest.replace("<schemaversion>1.1.0", "<schemaversion>1.1")
-    assert [error.reason for error in schema.iter_errors(older)]
-
-
-def test_every_quiz_is_valid_against_the_cc_1_1_qti_profile(cartridge):
-    """Each quiz in the cartridge's QTI profile: the profile's schema and its Schematron rules (a single-answer
-    question has three options or more, true/false has two, feedback and response identifiers match)."""
+def test_every_quiz_keeps_the_cc_1_1_qti_profile(cartridge):
+    """Each quiz against the QTI profile's rules (cc_profile.py): a single-answer question has three options or
+    more (rule 4d), true/false two, response and feedback identifiers match; a 2-option single choice fails."""
     files, manifest = cartridge[2], cartridge[3]
-    xml_schema = Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd"
-    profile = CC11_SCHEMAS / "ccv1p1_qtiasiv1p2p1_v1p0.xsd"
-    schema = xmlschema.XMLSchema(str(profile), uri_mapper=lambda uri: str(xml_schema) if uri == "xml.xsd" else uri)
-    rules = cc11_schematron(profile)
     quizzes = [r.find(f"{CC}file").get("href") for r in resources(manifest).values() if r.get("type") == ASSESSMENT]
     assert quizzes
     for name in quizzes:
-        assert [error.reason for error in schema.iter_errors(files[name].decode("utf-8"))] == [], name
-        assert rules.validate(etree.fromstring(files[name])), f"{name}: {rules.error_log}"
+        assert quiz_errors(files[name]) == [], name
+    root = ET.fromstring(files[quizzes[0]])
+    single = next(i for i in root.iter(f"{QTI}item") if b"cc.multiple_choice.v0p1" in ET.tostring(i))
+    choices = single.find(f".//{QTI}render_choice")
+    for label in choices.findall(f"{QTI}response_label")[2:]:
+        choices.remove(label)
+    assert any("rule" in e and "4d" in e for e in quiz_errors(ET.tostring(root))), "a 2-option single choice passed"
 
 
 def test_every_reference_resolves_and_every_file_is_listed(cartridge):
@@ -141,30 +128,6 @@ def test_every_reference_resolves_and_every_file_is_listed(cartridge):
         listed |= {f.get("href") for f in resource.iter(f"{CC}file")}
     assert listed <= set(files)
     assert set(files) - listed == {"imsmanifest.xml"}
-
-
-def test_the_profile_rules_of_cc_1_1(cartridge):
-    """The Schematron rules of the CC 1.1 profile of IMS CP (in its schema's annotation) that concern the
-    resource types the cartridge uses."""
-    manifest = cartridge[3]
-    found = resources(manifest)
-    kind = {ident: resource.get("type") for ident, resource in found.items()}
-    for ident, resource in found.items():
-        files = [f.get("href") for f in resource.findall(f"{CC}file")]
-        depends = [d.get("identifierref") for d in resource.findall(f"{CC}dependency")]
-        assert len(files) == len(set(files)), f"{ident}: a file listed twice (rule 9a)"
-        assert len(depends) == len(set(depends)) and ident not in depends, f"{ident}: rule 7"
-        if resource.get("href"):
-            assert resource.get("href") in files, f"{ident}: its href is not one of its files (rule 10)"
-        if kind[ident] == ASSESSMENT:
-            assert len(files) == 1 and resource.get("href") is None, f"{ident}: rule 3a-c"
-            assert all(kind[d] == "associatedcontent/imscc_xmlv1p1/learning-application-resource" for d in depends)
-        else:
-            assert all(kind[d] == "webcontent" for d in depends), f"{ident}: a prohibited dependency (rules 5, 6)"
-    for item in manifest.iter(f"{CC}item"):
-        if item.get("identifierref"):
-            assert item.find(f"{CC}item") is None, "a learning object item with child items (rule 8b)"
-            assert found[item.get("identifierref")].get("href") or kind[item.get("identifierref")] == ASSESSMENT
 
 
 def test_one_module_per_lesson_in_course_order_then_its_quiz(cartridge):
@@ -292,7 +255,9 @@ def test_moodle_keeps_each_question_as_the_course_grades_it(cartridge):
                 expected = [(to_html("True"), right, ""), (to_html("False"), 1.0 - right, "")]
             elif question.type in ("single", "multiple"):
                 share = 1.0 if question.type == "single" else round(1 / len(question.answer_texts()), 7)
-                expected = [(to_html(o.text), share if o.correct else 0.0, _html(o.feedback)) for o in question.options]
+                # In the order the quiz shows the options (display_order), as the cartridge lists them.
+                shown = [question.options[i] for i in display_order(question)]
+                expected = [(to_html(o.text), share if o.correct else 0.0, _html(o.feedback)) for o in shown]
             else:
                 expected = [(accepted, 1.0, "") for accepted in question.accept]
             if answers != expected:
@@ -339,37 +304,32 @@ def test_canvas_reads_the_cartridge_with_its_own_reader(cartridge):
         )
 
 
-def test_canvas_qti_converter_takes_every_question_canvas_can_hold(cartridge, tmp_path):
-    """The QTI Migration Tool over `non_cc_assessments/`, as Canvas runs it: every question but the ordering
-    ones comes out with its Canvas type, and numbers as Canvas reads them."""
-    course, result, files, _ = cartridge
-    folder = tmp_path / "non_cc_assessments"
-    folder.mkdir()
-    for name, data in qti_files(files).items():
-        (tmp_path / name).write_bytes(data)
-    converted = migrate(folder, tmp_path / "qti_2_1")
-    assert sorted(converted.assessments) == sorted(f"quiz-{quiz_id}" for quiz_id in course.banks)
+def test_canvas_qti_has_every_question_with_its_canvas_type_and_numbers(cartridge):
+    """The QTI Canvas's reader takes (`non_cc_assessments/`): every question but the ordering ones, each named by
+    its Canvas question type, and each number written as an exact value with its bounds or as a range (what
+    Canvas's QTI import keeps as an exact answer with a margin, or a range answer)."""
+    course, _, files, _ = cartridge
+    canvas = {name.removeprefix("non_cc_assessments/").removesuffix(".xml.qti"): ET.fromstring(data)
+              for name, data in qti_files(files).items()}
+    assert canvas.keys() == {f"quiz-{quiz_id}" for quiz_id in course.banks}
     for bank in course.banks.values():
-        for question in bank.questions:
-            ident = f"{bank.id}.{question.id}"
-            if question.type == "ordering":
-                assert ident not in converted.types
+        written = {item.get("ident"): item for item in canvas[f"quiz-{bank.id}"].iter(f"{QTI}item")}
+        kept = [q for q in bank.questions if q.type in CANVAS_TYPES]
+        assert written.keys() == {f"{bank.id}.{q.id}" for q in kept}
+        for question in kept:
+            item = written[f"{bank.id}.{question.id}"]
+            types = [f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")
+                     if f.findtext(f"{QTI}fieldlabel") == "question_type"]
+            assert types == [CANVAS_TYPES[question.type]], item.get("ident")
+            if question.type != "numeric":
                 continue
-            assert converted.types[ident].removesuffix("_question") in {
-                "single": "multiple_choice", "multiple": "multiple_answers", "true_false": "true_false",
-                "numeric": "numerical", "matching": "matching", "text": "short_answer", "fill_blank": "short_answer",
-            }[question.type], ident
-            if question.type == "numeric":
-                [answer] = numeric_answers(converted.items[ident])
-                low, high = (float(bound) for bound in question.written_bounds)
-                if question.range is None:
-                    assert answer["exact"] == question.answer
-                    assert answer["margin"] == pytest.approx(high - question.answer)
-                else:
-                    assert (answer["start"], answer["end"]) == (low, high)
-    # The profile's copies too (what Canvas's plain CC 1.1 reader would convert): every item comes out.
-    profile = tmp_path / "profile"
-    profile.mkdir()
-    for name in quiz_files(files["imsmanifest.xml"]).values():
-        (profile / name.replace("/", "-")).write_bytes(files[name])
-    assert len(migrate(profile, tmp_path / "profile_2_1").types) == result.questions
+            low, high = question.written_bounds
+            condition = next(c for c in item.iter(f"{QTI}conditionvar") if c.find(f".//{QTI}vargte") is not None)
+            if question.range is None:
+                either = condition.find(f"{QTI}or")
+                assert float(either.findtext(f"{QTI}varequal")) == question.answer
+                bounds = either.find(f"{QTI}and")
+                assert (bounds.findtext(f"{QTI}vargte"), bounds.findtext(f"{QTI}varlte")) == (low, high)
+            else:
+                assert condition.find(f"{QTI}or") is None
+                assert (condition.findtext(f".//{QTI}vargte"), condition.findtext(f".//{QTI}varlte")) == (low, high)

@@ -55,6 +55,28 @@ def test_escape_protects_what_gift_would_read_as_a_weight_marker_or_pair(text, w
     assert escape(text) == written
 
 
+# Moodle's GIFT reader (qformat_gift) keeps `[markdown]` text as FORMAT_MARKDOWN: its Markdown passes raw HTML
+# through and its escape placeholders (`&&058;` for `\\:`) are replaced anywhere in the text. The course shows
+# raw HTML as text, so the export writes what Moodle will show the same way.
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Is <b>this</b> bold?", "Is &lt;b>this&lt;/b> bold?"),
+        ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src\\=x onerror\\=alert(1)>"),
+        ("Code keeps it: `<b>` and\n```\n<i>\n```", "Code keeps it\\: `<b>` and\\n```\\n<i>\\n```"),
+        ("A link <https://example.org> stays a link", "A link <https\\://example.org> stays a link"),
+        ("a < b and b > a", "a &lt; b and b > a"),
+        ("&&058; is not a colon", "&\\#38;&058; is not a colon"),
+    ],
+)
+def test_markdown_text_shows_raw_html_as_text_in_moodle(text, written):
+    assert escape(text) == written
+    question = f"::q::[markdown]What?{{\n\t={escape(text)}\n\t~Other\n}}"
+    back = parse_gift(question, Path("q.gift.txt"), "q").bank["questions"][0]
+    assert back["options"][0]["text"] == text
+
+
 def test_a_weight_like_option_and_an_arrow_in_a_pair_keep_their_meaning():
     bank = load_bank(FIXTURES / "banks" / "gift_lookalikes.yml")
     text, _ = bank_gift("Course", bank)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
 from conftest import FIXTURES
 from coursekit.answers import correct_answers
+from coursekit.bank import Bank
 from coursekit.course import load_course
 from coursekit.export import export
+from coursekit.export.worksheet import answer_key_html, worksheet_html
 from coursekit.markdown import to_inline_html
+from coursekit.qtypes.matching import Matching
 
 CONTENT = FIXTURES / "export" / "content"
 
@@ -56,3 +60,18 @@ def test_key_has_every_answer(pages):
         right = html.escape(pair.right, quote=False)
         letter = sheet.split(f". {right}</li>")[0][-1]
         assert f"{html.escape(pair.left, quote=False)} → {letter} ({right})" in key
+
+
+def test_a_matching_question_with_more_pairs_than_letters_is_lettered_on(tmp_path):
+    pairs = [{"left": f"Item {i}", "right": f"Match {i}"} for i in range(30)]
+    question = Matching.model_validate({"id": "many", "type": "matching", "prompt": "Match.", "pairs": pairs})
+    course = load_course(CONTENT)
+    bank = Bank(id="many-pairs", title="Many pairs", questions=(question,))
+    sheet = worksheet_html(course, bank)
+    key = answer_key_html(course, bank)
+    letters = re.findall(r"<li>([A-Z]+)\. Match \d+</li>", sheet)
+    assert sorted(letters) == sorted([*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD"])
+    for i in range(30):
+        letter = next(letter for letter, right in re.findall(r"<li>([A-Z]+)\. (Match \d+)</li>", sheet)
+                      if right == f"Match {i}")
+        assert f"Item {i} → {letter} (Match {i})" in key
