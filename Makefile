@@ -8,6 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 WHEEL   := _build/wheel/coursekit-$(VERSION)-py3-none-any.whl
+LITE_RUNTIME := lite/node_modules/pyodide/pyodide.asm.wasm
 
 .PHONY: book instructor test serve lab clean check notebooks export bench pdf instructor-pdf workflows lite
 
@@ -24,16 +25,15 @@ check: $(STAMP)
 CHECKED := _build/.content-checked
 $(CHECKED): $(STAMP) $(wildcard content/*.yml content/*/* src/coursekit/*.py src/coursekit/*/*.py)
 	$(PY) -m coursekit check
-	@touch $@
+	@mkdir -p $(@D) && touch $@
 
 # The learner edition (no instructor pages) into _build/html; warnings are errors.
-book: $(CHECKED) $(WHEEL)
+book: $(CHECKED) $(WHEEL) $(LITE_RUNTIME)
 	$(PY) -m coursekit.build learner
+	$(PY) -m coursekit.lite
 
 # The course in the browser: a JupyterLite copy of the lessons, with Python (Pyodide) and the course wheel, into
 # _build/html/lite (coursekit.lite; skipped when nothing it is made from changed). The Pyodide runtime comes from npm.
-LITE_RUNTIME := lite/node_modules/pyodide/pyodide.asm.wasm
-
 lite: $(WHEEL) $(LITE_RUNTIME)
 	$(PY) -m coursekit.lite
 
@@ -98,10 +98,14 @@ serve:
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 # JupyterLab on the first lesson, on PORT. As root (a container, a classroom server) it needs --allow-root.
+# Its file browser hides, besides JupyterLab's defaults, the coursekit.egg-info the editable install
+# leaves in notebooks/.
 AS_ROOT := $(filter 0,$(shell id -u))
+LAB_HIDDEN := '["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "*.egg-info"]'
 lab: $(STAMP)
 	@$(if $(AS_ROOT),echo "Running as root: JupyterLab starts with --allow-root.")
-	$(BIN)/jupyter lab --port=$(PORT) $(if $(AS_ROOT),--allow-root) notebooks/01-causes.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) $(if $(AS_ROOT),--allow-root) --ContentsManager.hide_globs=$(LAB_HIDDEN) \
+		notebooks/01-causes.ipynb
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
 # two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 from typing import ClassVar
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 from ruamel.yaml import YAML
 
@@ -163,7 +164,9 @@ def check_every_question(browser, work: Path) -> tuple[float, int]:
 
 
 def pages(html: Path) -> list[str]:
-    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html") if "_static" not in p.parts)
+    """The book's pages (not the JupyterLite app that `make lite` puts under lite/)."""
+    found = (path.relative_to(html) for path in html.rglob("*.html"))
+    return sorted(path.as_posix() for path in found if not {"_static", "lite"} & set(path.parts))
 
 
 def landing(html: Path) -> str:
@@ -294,6 +297,104 @@ def page_table(ours: dict[str, dict], stock: dict[str, dict]) -> list[str]:
     return rows
 
 
+LITE_LESSON = "lite/lab/index.html?path=01-causes.ipynb"
+LITE_QUIZ = ".jp-OutputArea-output section.coursekit-live[data-quiz-id=\"causes\"][data-coursekit-ready]"
+LITE_BUDGET_S = 20.0
+LITE_STALL_S = 240.0
+
+
+class CountingHandler(GzipHandler):
+    """GzipHandler that adds up the requests it answers and the body bytes it sends (workers' fetches included)."""
+
+    sent: ClassVar[dict[str, int]] = {"requests": 0, "bytes": 0}
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Content-Length":
+            self.sent["bytes"] += int(value)
+        super().send_header(keyword, value)
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.sent["requests"] += 1
+        super().send_response(code, message)
+
+
+def lite_quiz_seconds(context, base: str) -> float | None:
+    """Seconds from opening lesson 1 in the in-browser copy to its live quiz after Run All (None: stalled)."""
+    page = context.new_page()
+    started = time.perf_counter()
+    try:
+        page.goto(base + LITE_LESSON)
+        page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=LITE_STALL_S * 1000)
+        page.get_by_role("menuitem", name="Run").click()
+        page.locator(".lm-Menu-itemLabel:text-is('Run All Cells')").click()
+        page.locator(LITE_QUIZ).first.wait_for(timeout=LITE_STALL_S * 1000)
+        return time.perf_counter() - started
+    except PlaywrightTimeout:
+        return None
+    finally:
+        page.close()
+
+
+def measure_lite(html: Path, starts: int) -> tuple[list[str], list[str]]:
+    """The in-browser copy (`make lite`) served like a plain static host (gzip, no COOP/COEP headers): its size, a
+    first visit (bytes, seconds to a usable quiz), a second visit from the browser's cache, and `starts` more
+    cold starts counting those that stalled. Report lines and budget misses."""
+    site = html / "lite"
+    if not (site / "lab" / "index.html").is_file():
+        return [f"No in-browser copy in {site}: run `make lite`.", ""], ["no in-browser copy"]
+    files = [f for f in site.rglob("*") if f.is_file()]
+    handler = functools.partial(CountingHandler, directory=str(html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    sent = CountingHandler.sent
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            context = browser.new_context()
+            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:", "blob:"))
+                          else r.abort())
+            first = lite_quiz_seconds(context, base)
+            first_visit = dict(sent)
+            second = lite_quiz_seconds(context, base)
+            second_visit = {key: sent[key] - first_visit[key] for key in sent}
+            context.close()
+            cold = []
+            for _ in range(starts):
+                fresh = browser.new_context()
+                cold.append(lite_quiz_seconds(fresh, base))
+                fresh.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    def seconds(value: float | None) -> str:
+        return "stalled" if value is None else f"{value:.1f}"
+
+    lines = ["## In the browser (JupyterLite, `make lite`)", "",
+             "Lesson 1 in the book's in-browser copy, served gzip with no COOP/COEP headers (a plain static host):",
+             "from opening it to a usable quiz (notebook shown, Run All, live quiz drawn by Python).", "",
+             "| | |", "|---|---:|",
+             f"| site size | {sum(f.stat().st_size for f in files) / 2**20:.1f} MB in {len(files)} files |",
+             f"| first visit: bytes sent | {kb(first_visit['bytes'])} in {first_visit['requests']} requests |",
+             f"| first visit: seconds to a usable quiz | {seconds(first)} |",
+             f"| second visit (browser cache): bytes sent | {kb(second_visit['bytes'])} in "
+             f"{second_visit['requests']} requests |",
+             f"| second visit: seconds to a usable quiz | {seconds(second)} |"]
+    if cold:
+        done = sorted(t for t in cold if t is not None)
+        lines.append(f"| {starts} more cold starts: stalled (no quiz in {LITE_STALL_S:.0f} s) | "
+                     f"{starts - len(done)} |")
+        if done:
+            lines.append(f"| those cold starts: fastest / median / slowest seconds | {done[0]:.1f} / "
+                         f"{done[len(done) // 2]:.1f} / {done[-1]:.1f} |")
+    misses = [f"in-browser lesson: {seconds(t)} s to a usable quiz" for t in (first, second)
+              if t is None or t > LITE_BUDGET_S]
+    misses += [f"in-browser lesson: {cold.count(None)} of {starts} cold starts stalled"] if None in cold else []
+    return [*lines, ""], misses
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=ROOT, help="the book to measure (default: this checkout)")
@@ -302,6 +403,8 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--pages", type=Path, metavar="HTML",
                         help="only measure the pages of this built book (e.g. _build/html) against the budget")
+    parser.add_argument("--lite-starts", type=int, default=0, metavar="N",
+                        help="also start lesson 1 in the in-browser copy N more times, counting stalls")
     args = parser.parse_args()
     if args.pages:
         return pages_only(args.pages)
@@ -346,8 +449,10 @@ def main() -> int:
               f"preview page, until the next frame: {check_ms:.0f} ms ({graded} questions then show their verdict)", ""]
 
     lines += ["## Pages (cold cache, gzip)", "", *page_table(ours, stock), ""]
+    lite_lines, lite_misses = measure_lite(args.source / "_build" / "html", args.lite_starts)
+    lines += lite_lines
 
-    misses = page_misses(ours)
+    misses = page_misses(ours) + lite_misses
     if make_noop > BUDGET["noop_s"]:
         misses.append(f"no-op `make book` {make_noop:.1f} s")
     if edits[1][1] > BUDGET["bank_s"]:

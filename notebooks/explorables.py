@@ -7,6 +7,7 @@ import anywidget
 import traitlets
 from figures import relative_flow
 
+from coursekit.fresh_install import for_this_page
 from coursekit.quiz_assets import notebook_script
 
 TABLE_STEPS = (0, 10, 20, 30, 40, 50, 60, 70, 80, 90)
@@ -84,7 +85,7 @@ class FlowExplorer(anywidget.AnyWidget):
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         if isinstance(bundle, tuple):
             bundle = bundle[0]
-        return {**bundle, "text/html": flow_table_html()}
+        return for_this_page({**bundle, "text/html": flow_table_html()})
 
 
 def flow_explorer() -> FlowExplorer:

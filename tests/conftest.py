@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -53,6 +54,16 @@ def write_one_lesson_book(folder: Path, config: str, home: str = "# Home\n") -> 
     nbformat.write(lesson, folder / "notebooks" / "lesson.ipynb")
 
 
+def copy_lessons(folder: Path, notebooks: tuple[str, ...] = ()) -> None:
+    """Copy the lesson notebooks (only `notebooks` when given), their helper modules and their figures'
+    folder into `folder`, as a learner's copy of the course has them."""
+    for path in (ROOT / "notebooks").iterdir():
+        if path.suffix == ".py" or (path.suffix == ".ipynb" and (not notebooks or path.name in notebooks)):
+            shutil.copy(path, folder)
+    if (ROOT / "notebooks" / "images").is_dir():
+        shutil.copytree(ROOT / "notebooks" / "images", folder / "images")
+
+
 def _served(folder: Path, command: str):
     if not (folder / "index.html").is_file():
         pytest.fail(f"no built book in {folder}: run `{command}` (make test does) first")
@@ -88,20 +99,26 @@ FRONT_ENDS = {"lab": ("jupyterlab", "LabApp"), "notebook7": ("notebook", "Jupyte
 
 
 @contextlib.contextmanager
-def jupyterlab(folder: Path, settings: Path, front_end: str = "lab"):
+def jupyterlab(folder: Path, settings: Path, front_end: str = "lab", python: Path | str = sys.executable,
+               env: dict | None = None):
     """A JupyterLab (or Notebook 7: `front_end="notebook7"`) serving `folder` on a free local port, with
-    fresh settings in `settings`; yields its URL. The page exposes the app as `window.jupyterapp`."""
+    fresh settings in `settings`; yields its URL. The page exposes the app as `window.jupyterapp`.
+
+    `python` is the environment it runs in (this one by default), `env` its environment variables. On the
+    way out it is stopped, and killed with its kernels if it has not stopped within 30 s.
+    """
     module, app = FRONT_ENDS[front_end]
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", module, "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
+        [python, "-m", module, "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
          "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={folder}",
          f"--{app}.expose_app_in_browser=True",
          # A fresh workspace and settings: nothing restored from earlier sessions on this machine.
          f"--{app}.workspaces_dir={settings}", f"--{app}.user_settings_dir={settings}"],
-        env={**os.environ, "COURSEKIT_CONTENT": str(CONTENT)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env if env is not None else {**os.environ, "COURSEKIT_CONTENT": str(CONTENT)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
@@ -111,14 +128,23 @@ def jupyterlab(folder: Path, settings: Path, front_end: str = "lab"):
             break
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
+                stop_server(server)
                 pytest.fail(f"{module} did not start within 90 s")
             time.sleep(0.5)
     try:
         yield url
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
+
+
+def stop_server(server: subprocess.Popen, grace: float = 30) -> None:
+    """Stop a server started in its own process group; kill the group if it is still running after `grace` s."""
+    server.terminate()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        server.wait(timeout=grace)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGKILL)  # its kernels too, whether or not it stopped by itself
+    server.wait()
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from coursekit.course import load_course
 from coursekit.export import export
 from coursekit.export.learner_book import MissingBook
 from coursekit.markdown import to_html
+from coursekit.order import display_order
 from moodle_cc import detects_cc11, quiz_files
 from moodle_cc import questions as moodle_questions
 from qti_reader import QTI, read_items
@@ -254,7 +255,9 @@ def test_moodle_keeps_each_question_as_the_course_grades_it(cartridge):
                 expected = [(to_html("True"), right, ""), (to_html("False"), 1.0 - right, "")]
             elif question.type in ("single", "multiple"):
                 share = 1.0 if question.type == "single" else round(1 / len(question.answer_texts()), 7)
-                expected = [(to_html(o.text), share if o.correct else 0.0, _html(o.feedback)) for o in question.options]
+                # In the order the quiz shows the options (display_order), as the cartridge lists them.
+                shown = [question.options[i] for i in display_order(question)]
+                expected = [(to_html(o.text), share if o.correct else 0.0, _html(o.feedback)) for o in shown]
             else:
                 expected = [(accepted, 1.0, "") for accepted in question.accept]
             if answers != expected:

@@ -5,13 +5,11 @@ One JupyterLab serves a copy of the lesson for the whole session (autosave never
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, jupyterlab
+from conftest import copy_lessons, jupyterlab
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 QUIZ = ".jp-OutputArea-output .coursekit-quiz:not([data-pretest]):not([data-recap])"  # the lesson's quiz
@@ -21,9 +19,7 @@ LONG = 120_000
 @pytest.fixture(scope="session")
 def lab_url(tmp_path_factory):
     folder, settings = tmp_path_factory.mktemp("lab"), tmp_path_factory.mktemp("lab-settings")
-    shutil.copy(ROOT / "notebooks" / "01-causes.ipynb", folder)
-    for helper in (ROOT / "notebooks").glob("*.py"):
-        shutil.copy(helper, folder)
+    copy_lessons(folder, ("01-causes.ipynb",))
     with jupyterlab(folder, settings) as url:
         yield url
 
@@ -87,16 +83,19 @@ CONTRASTS = """question => {
 }"""
 
 
-def arrow_keys_stay_in_the_group(page: Page, radios) -> None:
-    """Space picks the first option of a radio question; ArrowDown and ArrowUp move the choice within it."""
-    radios.locator("input").first.focus()
+def arrow_keys_stay_in_the_group(page: Page, radios):
+    """Space picks bank option 0 of a radio question (the right one in lesson 1's first question), wherever the
+    question's shuffle shows it; ArrowDown and ArrowUp move the choice within the group. Returns that option."""
+    picked = radios.locator('input[value="0"]')
+    picked.focus()
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
-    expect(radios.locator("input").nth(1)).to_be_checked()
-    expect(radios.locator("input").nth(1)).to_be_focused()
+    expect(picked).not_to_be_checked()
+    expect(radios.locator("input:checked")).to_be_focused()
     page.keyboard.press("ArrowUp")
-    expect(radios.locator("input").first).to_be_checked()
-    expect(radios.locator("input").first).to_be_focused()
+    expect(picked).to_be_checked()
+    expect(picked).to_be_focused()
+    return picked
 
 
 def dark_theme_contrasts(page: Page, checked_question) -> list[dict]:
@@ -121,7 +120,7 @@ def test_lesson_1_quiz_live_with_the_keyboard_and_its_answers_survive_a_restart_
 
     first = question(page, "atherosclerosis-is")
     expect(first.locator("legend")).to_contain_text("What is atherosclerosis?")
-    arrow_keys_stay_in_the_group(page, first)
+    right = arrow_keys_stay_in_the_group(page, first)
     assert focused_in_quiz(page)
     assert page.locator(".jp-Notebook .jp-Cell").count() == cells
     page.keyboard.press("Tab")
@@ -176,7 +175,7 @@ def test_lesson_1_quiz_live_with_the_keyboard_and_its_answers_survive_a_restart_
     expect(statement.locator(".coursekit-feedback")).to_contain_text("Python is not connected")
     # Run All: a new widget, the same answers, graded again by Python.
     run_all(page)
-    expect(first.locator("input").first).to_be_checked()
+    expect(right).to_be_checked()
     expect(first.locator(".coursekit-feedback")).to_contain_text("Correct.")
     expect(typed).to_have_value("6.25")
     expect(statement.locator(".coursekit-feedback")).to_contain_text("Correct.")
@@ -187,6 +186,6 @@ def test_lesson_1_quiz_live_with_the_keyboard_and_its_answers_survive_a_restart_
     page.reload()
     expect(page.locator(QUIZ).first).to_be_attached(timeout=LONG)
     run_all(page)
-    expect(first.locator("input").first).to_be_checked()
+    expect(right).to_be_checked()
     expect(first.locator(".coursekit-feedback")).to_contain_text("Correct.")
     expect(page.locator(QUIZ + " .coursekit-score")).to_have_text("Score: 3 of 12 (3 checked).")

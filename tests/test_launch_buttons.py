@@ -1,4 +1,4 @@
-"""Launch buttons stay hidden until `repository.url` is set, and appear once it is."""
+"""Launch buttons stay hidden until `repository.url` is set, and appear once it is, on notebook files only."""
 
 from __future__ import annotations
 
@@ -54,8 +54,27 @@ sphinx:
 """
 
 
-def test_with_a_repository_a_lesson_page_links_to_binder_colab_and_a_jupyterhub(tmp_path):
-    write_one_lesson_book(tmp_path, BOOK_CONFIG)
+# A Markdown page with a code cell: myst-nb runs it as a notebook, but it is no notebook file to launch.
+HOME = """\
+---
+jupytext:
+  text_representation:
+    format_name: myst
+kernelspec:
+  name: python3
+  display_name: Python 3
+  language: python
+---
+# Home
+
+```{code-cell} python
+1 + 1
+```
+"""
+
+
+def test_with_a_repository_a_lesson_page_links_to_binder_colab_and_a_jupyterhub_and_a_markdown_page_not(tmp_path):
+    write_one_lesson_book(tmp_path, BOOK_CONFIG, home=HOME)
     done = subprocess.run([sys.executable, "-m", "coursekit.build"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert HINT not in done.stdout
@@ -67,3 +86,6 @@ def test_with_a_repository_a_lesson_page_links_to_binder_colab_and_a_jupyterhub(
         "https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A//github.com/owner/course"
         "&urlpath=lab/tree/course/notebooks/lesson.ipynb&branch=main"
     ) in links
+    home = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Launch interactive content" in page and "Launch interactive content" not in home
+    assert "mybinder.org" not in home and "colab.research.google.com" not in home

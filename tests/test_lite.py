@@ -17,8 +17,9 @@ LESSON = "notebooks/01-causes.html"
 PROGRESS = "book/progress.html"
 # Python in the browser: a cold start on 2 busy cores took up to several minutes.
 KERNEL_MS = 600_000
-QUIZ = 'section.coursekit-quiz[data-quiz-id="causes"]'
-QUESTION = f'{QUIZ} fieldset[data-question-id="atherosclerosis-is"]'
+# The quiz as the live widget draws it (the notebook's saved output is the static quiz, without these marks).
+LIVE = 'section.coursekit-quiz.coursekit-live[data-quiz-id="causes"][data-coursekit-ready]'
+QUESTION = f'{LIVE} fieldset[data-question-id="atherosclerosis-is"]'
 
 pytestmark = pytest.mark.browser
 
@@ -66,9 +67,10 @@ def run_all(lab: Page):
     """Run every cell of the open notebook; return the live quiz once Python has drawn it."""
     lab.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=KERNEL_MS)
     lab.get_by_role("menuitem", name="Run").click()
-    lab.locator(".lm-Menu-itemLabel", has_text="Run All Cells").click()
-    live = lab.locator(f'.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"] {QUIZ}')
-    live.wait_for(timeout=KERNEL_MS)
+    lab.locator(".lm-Menu-itemLabel:text-is('Run All Cells')").click()
+    live = lab.locator(f".jp-OutputArea-output {LIVE}")
+    live.wait_for(state="attached", timeout=KERNEL_MS)
+    live.scroll_into_view_if_needed()
     return live
 
 

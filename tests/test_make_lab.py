@@ -1,13 +1,16 @@
-"""`make lab PORT=...` starts JupyterLab on that port, as root if it must, and opens the first lesson."""
+"""`make lab PORT=...` starts JupyterLab on that port, as root if it must, and opens the first lesson
+in a file browser that shows the lessons, not the editable install's coursekit.egg-info beside them."""
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, stop_server
 
 
 def _free_port() -> int:
@@ -24,13 +27,13 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _get(url: str) -> int:
-    """The status of GET `url`, retried while the server is still starting."""
+def _get(url: str) -> dict:
+    """The JSON answer to GET `url` (an error if it fails), retried while the server is still starting."""
     deadline = time.monotonic() + 60
     while True:
         try:
             with urllib.request.urlopen(url, timeout=10) as response:
-                return response.status
+                return json.load(response)
         except OSError:
             if time.monotonic() > deadline:
                 raise
@@ -64,8 +67,11 @@ def test_make_lab_serves_the_first_lesson_on_the_given_port():
         assert token and opener, f"JupyterLab did not start on port {port}:\n{log}"
         assert ("Running as root: JupyterLab starts with --allow-root." in log) == (os.geteuid() == 0)
         assert "lab/tree/01-causes.ipynb" in opener.read_text(encoding="utf-8")
-        url = f"http://127.0.0.1:{port}/api/contents/01-causes.ipynb?content=0&token={token}"
-        assert _get(url) == 200
+        listing = _get(f"http://127.0.0.1:{port}/api/contents?content=1&token={token}")
+        shown = {item["name"] for item in listing["content"]}
+        assert "01-causes.ipynb" in shown and "figures.py" in shown, shown
+        assert (ROOT / "notebooks" / "coursekit.egg-info").is_dir(), "the editable install left no egg-info to hide"
+        assert not [name for name in shown if name.endswith(".egg-info")], shown
     finally:
         os.killpg(lab.pid, signal.SIGTERM)
         try:
@@ -75,3 +81,31 @@ def test_make_lab_serves_the_first_lesson_on_the_given_port():
             pytest.fail("make lab did not stop on SIGTERM")
         reader.join(timeout=30)
         lab.stdout.close()
+
+
+def test_a_server_that_ignores_the_stop_signal_is_killed_with_its_children():
+    script = (
+        "import signal, subprocess, sys, time\n"
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
+        "print(child.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    child = int(server.stdout.readline())
+    started = time.monotonic()
+    stop_server(server, grace=1)
+    assert server.returncode == -signal.SIGKILL and time.monotonic() - started < 10
+    deadline = time.monotonic() + 10
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(child), "the server's child is still running"
+    server.stdout.close()
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except FileNotFoundError:
+        return False

@@ -1,5 +1,6 @@
-"""The publishing workflow: tests first, the learner edition to GitHub Pages, the instructor edition kept
-as an artifact, every action pinned by commit SHA; and the offline checks `make test` runs on it work."""
+"""The publishing workflow: CI's own script (.ci/run: make test) first, with a pip cache and time limits, then
+the learner edition to GitHub Pages, the instructor edition kept as an artifact, every action pinned by
+commit SHA; and the offline checks `make test` runs on it work."""
 
 from __future__ import annotations
 
@@ -32,14 +33,25 @@ def test_tests_run_first_then_only_the_learner_edition_is_deployed():
     jobs = YAML(typ="safe").load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
     test_steps = _steps(jobs["test"])
     runs = [step["run"] for step in test_steps if "run" in step]
-    assert runs == ["make test"]
+    assert runs == [".ci/run"]
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert script[-1] == "make test" and script[0].startswith("#!")
+    assert (ROOT / ".ci" / "run").stat().st_mode & 0o111, ".ci/run is not executable"
     by_action = {step["uses"].split("@")[0]: step for step in test_steps if "uses" in step}
     assert by_action["actions/upload-pages-artifact"]["with"]["path"] == "_build/html"
     assert by_action["actions/upload-artifact"]["with"]["path"] == "_build/instructor/html"
     order = [step.get("run") or step["uses"].split("@")[0] for step in test_steps]
-    assert order.index("make test") < order.index("actions/upload-pages-artifact")
+    assert order.index(".ci/run") < order.index("actions/upload-pages-artifact")
     assert jobs["deploy"]["needs"] == "test"
     assert [step["uses"].split("@")[0] for step in _steps(jobs["deploy"])] == ["actions/deploy-pages"]
+
+
+def test_pip_downloads_are_cached_by_the_pins_and_every_job_has_a_time_limit():
+    jobs = YAML(typ="safe").load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    python = next(step for step in _steps(jobs["test"]) if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["cache"] == "pip" and python["with"]["cache-dependency-path"] == "requirements.txt"
+    limits = {name: job.get("timeout-minutes") for name, job in jobs.items()}
+    assert all(limit and 0 < limit <= 60 for limit in limits.values()), limits
 
 
 def test_the_offline_checks_reject_a_bad_workflow(tmp_path):

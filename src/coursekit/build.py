@@ -4,8 +4,9 @@ Runs Jupyter Book 1.x's Sphinx build on `_config.yml` and `_toc.yml` with warnin
 --keep-going`), the learner edition into `_build/html` and the instructor edition (Sphinx tag
 `instructor`, see `coursekit.editions`) into `_build/instructor/html`. Sphinx's progress lines are not
 shown; warnings and errors are, and `coursekit.build_report` says what was built and where to open it.
-The kernel's warning about unencrypted local TCP is shown once, not once per notebook. The course's
-wheel (`make book` builds it into `_build/wheel`) is copied to the book's root, even when no page changed.
+The notebooks' kernels' warning about unencrypted TCP is not shown: they listen on 127.0.0.1 only, for
+this build. The course's wheel (`make book` builds it into `_build/wheel`) is copied to the book's root,
+even when no page changed.
 """
 
 from __future__ import annotations
@@ -27,22 +28,18 @@ KERNEL_TCP_WARNING = b"Kernel is running over TCP without encryption"
 
 
 @contextmanager
-def kernel_warning_once():
-    """Pass everything written to stderr (this process and its kernels) through, but the kernel TCP warning once."""
+def without_kernel_tcp_warning():
+    """Pass everything written to stderr (this process and its kernels) through, but the kernel TCP warning."""
     read_end, write_end = os.pipe()
     saved = os.dup(2)
     os.dup2(write_end, 2)
     os.close(write_end)
 
     def copy() -> None:
-        seen = False
         with os.fdopen(read_end, "rb") as lines:
             for line in lines:
-                if KERNEL_TCP_WARNING in line:
-                    if seen:
-                        continue
-                    seen = True
-                os.write(saved, line)
+                if KERNEL_TCP_WARNING not in line:
+                    os.write(saved, line)
 
     thread = threading.Thread(target=copy, daemon=True)
     thread.start()
@@ -70,7 +67,7 @@ def build(edition: str, source: Path = ROOT) -> int:
         # Both editions share one execution cache: a notebook run for one is not run again for the other.
         "nb_execution_cache_path": str(source / "_build" / ".jupyter_cache"),
     }
-    with kernel_warning_once():
+    with without_kernel_tcp_warning():
         result = build_sphinx(
             source, source / OUTPUT[edition], noconfig=True, path_config=str(source / "_config.yml"),
             confoverrides=overrides, tags=[INSTRUCTOR_TAG] if edition == "instructor" else [],

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coursekit.bank import load_bank
 from coursekit.content_files import check_file
 from coursekit.course import content_dir, load_course
 from coursekit.faq import load_faq
+from coursekit.order import clustering_warning
 from coursekit.source import ContentError, Problem
 
 
@@ -30,10 +32,14 @@ def check_path(path: Path) -> tuple[str, list[Problem]]:
             course = load_course(path)
             questions = sum(len(bank.questions) for bank in course.banks.values())
             counts = f"{len(course.faq.entries)} FAQ entries, {len(course.banks)} quizzes, {questions} questions"
-            return f"{path}: {counts}", []
+            warnings = [clustering_warning(bank) for bank in course.banks.values()]
+            return "\n".join(filter(None, [f"{path}: {counts}", *warnings])), []
         if not path.exists():
             return "", [Problem(path, None, "file", "no such file or folder")]
-        return check_file(path, content_of(path)), []
+        summary = check_file(path, content_of(path))
+        if summary.endswith(" questions"):  # a quiz bank
+            summary = "\n".join(filter(None, [summary, clustering_warning(load_bank(path, faq_ids_for_bank(path)))]))
+        return summary, []
     except ContentError as error:
         return "", error.problems
 

@@ -1,10 +1,13 @@
-"""Sphinx extension: show Binder / Colab / JupyterHub launch buttons only once `repository.url` is set.
+"""Sphinx extension: Binder / Colab / JupyterHub launch buttons only once `repository.url` is set, and
+only on pages that are notebook files.
 
 The launch URLs live in `_config.yml`. Without a repository URL sphinx-book-theme cannot build
 launch links (it fails on notebook pages), and jupyter-book's default URL is its own repository,
 so the course sets `repository.url: ""` and this extension switches the buttons off until it is filled in,
-saying so in one line (printed, so a quiet build shows it too). Every lesson page of the learner edition
-also gets "Run in your browser", opening the lesson in the book's own JupyterLite copy (`coursekit.lite`).
+saying so in one line (printed, so a quiet build shows it too). sphinx-book-theme also gives a Markdown
+page with code cells launch buttons; a launched `.md` page is not a notebook in Colab or Binder, so they
+are removed there. Every lesson page of the learner edition also gets "Run in your browser", opening the
+lesson in the book's own JupyterLite copy (`coursekit.lite`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from sphinx.config import Config
 from coursekit.editions import is_instructor_edition
 
 PROVIDERS = ("binderhub_url", "colab_url", "jupyterhub_url", "deepnote_url")
+LAUNCH_GROUP = "launch-buttons"  # sphinx-book-theme's label for its launch menu
 HINT = "launch buttons off: set repository.url in _config.yml (and launch_buttons.jupyterhub_url for a JupyterHub)"
 
 
@@ -26,6 +30,14 @@ def hide_launch_buttons_without_repository(app: Sphinx, config: Config) -> None:
     for key in PROVIDERS:
         buttons[key] = ""
     print(HINT, flush=True)
+
+
+def only_on_notebook_files(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Remove the theme's launch buttons (added at priority 501) from a page whose source is not an .ipynb."""
+    if "header_buttons" not in context or context.get("page_source_suffix") == ".ipynb":
+        return
+    context["header_buttons"] = [button for button in context["header_buttons"]
+                                 if button.get("label") != LAUNCH_GROUP]
 
 
 RUN_IN_BROWSER = "Run in your browser"
@@ -41,7 +53,7 @@ def run_in_your_browser(app: Sphinx, pagename: str, templatename: str, context: 
         "tooltip": "Run this lesson live in your browser: nothing to install",
         "url": f"{context['pathto'](LITE, 1)}?path={pagename.removeprefix('notebooks/')}.ipynb",
     }
-    group = next((b for b in context["header_buttons"] if b.get("label") == "launch-buttons"), None)
+    group = next((b for b in context["header_buttons"] if b.get("label") == LAUNCH_GROUP), None)
     if group:
         group["buttons"].append(button)
     else:
@@ -50,5 +62,6 @@ def run_in_your_browser(app: Sphinx, pagename: str, templatename: str, context: 
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", hide_launch_buttons_without_repository)
+    app.connect("html-page-context", only_on_notebook_files, priority=502)
     app.connect("html-page-context", run_in_your_browser, priority=503)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -60,6 +60,9 @@ PRELOAD = ("micropip", "piplite", "ipykernel", "pyodide-kernel", "comm", "ipytho
 # Only JupyterLab; the drive's service worker left out (see the module's docstring).
 APPS = ("lab",)
 DISABLED = ("@jupyterlite/application-extension:service-worker-manager",)
+# JupyterLab's defaults changed for the course: every cell of a lesson drawn, not only those in view (a lesson
+# is short; find-in-page and screen readers then see all of it).
+SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
 
 
 def course_wheel() -> Path:
@@ -227,6 +230,7 @@ def build(output: Path = OUTPUT) -> bool:
             shutil.copy2(notebook, source / "files" / notebook.name)
         shipped = pyodide_folder(source / "static" / "pyodide", wheels, [*roots, *PRELOAD])
         (source / "jupyter-lite.json").write_text(json.dumps(lite_settings(), indent=1))
+        (source / "overrides.json").write_text(json.dumps(SETTINGS, indent=1))
         config = {"LiteBuildConfig": {"apps": list(APPS), "contents": ["files"], "no_sourcemaps": True,
                                       "no_unused_shared_packages": True, "output_dir": str(site.resolve())}}
         (source / "jupyter_lite_config.json").write_text(json.dumps(config, indent=1))

@@ -4,11 +4,11 @@ notebook widget, from the same files.
 Every script joins, in one scope, the interface strings, `grading.js` (the type registry and grading helpers),
 `page.js` (DOM helpers), `saved.js` (browser storage), one file per question type in `types/`, `quiz.js` (the
 page side) and `review.js` (spaced review, confidence, pretest recap): the core every quiz page loads. Optional
-parts follow: `progress.js` (lesson cards, "My progress") where a page shows progress, `class.js` (class mode) in
-the instructor edition, `scorm.js` (reporting to an LMS) only in the SCORM package. `book.js` or `widget.js`
-starts them (the widget's module also has `notebook.js`, what every lesson widget does in a notebook). A page
-loads one script, made of the parts it uses (`script_name`). A classic script runs from `file://` too, where
-Chromium blocks module scripts.
+parts follow: `progress.js` and `progress_file.js` (lesson cards, "My progress", progress files) where a page
+shows progress, `class.js` (class mode) in the instructor edition, `scorm.js` (reporting to an LMS) only in the
+SCORM package. `book.js` or `widget.js` starts them (the widget's module also has `notebook.js`, what every
+lesson widget does in a notebook). A page loads one script, made of the parts it uses (`script_name`). A
+classic script runs from `file://` too, where Chromium blocks module scripts.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from importlib.resources import files
 from pathlib import Path
 
 QUIZ = files("coursekit").joinpath("static", "quiz")
-# The optional parts, in the order they join the core.
-PARTS = ("progress", "class", "scorm")
+# The optional parts, in the order they join the core, and their files.
+PART_FILES = {"progress": ("progress.js", "progress_file.js"), "class": ("class.js",), "scorm": ("scorm.js",)}
+PARTS = tuple(PART_FILES)
 
 
 def _read(name: str) -> str:
@@ -31,7 +32,7 @@ def _body(parts: tuple[str, ...] | list[str]) -> str:
         raise ValueError(f"no quiz script part {sorted(unknown)}: the parts are {', '.join(PARTS)}")
     types = sorted(entry.name for entry in QUIZ.joinpath("types").iterdir() if entry.name.endswith(".js"))
     names = ["grading.js", "page.js", "saved.js", *(f"types/{name}" for name in types), "quiz.js", "review.js"]
-    names += [f"{part}.js" for part in PARTS if part in parts]
+    names += [name for part in PARTS if part in parts for name in PART_FILES[part]]
     return "\n".join([f"var STRINGS = {_read('strings.json').strip()};", *map(_read, names)])
 
 

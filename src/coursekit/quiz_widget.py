@@ -16,6 +16,7 @@ import traitlets
 
 from coursekit.bank import Bank, Question
 from coursekit.faq import Faq
+from coursekit.fresh_install import for_this_page
 from coursekit.grade import Grade, grade
 from coursekit.quiz_assets import es_module, stylesheet
 from coursekit.static_quiz import render_quiz
@@ -93,4 +94,4 @@ class Quiz(anywidget.AnyWidget):
         bundle["text/html"] = self.static_html
         count = len(self.bank.questions)
         bundle["text/plain"] = f"Quiz {self.bank.id}: {self.bank.title} ({count} question{'s' * (count != 1)})"
-        return bundle
+        return for_this_page(bundle)

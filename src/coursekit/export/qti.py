@@ -144,15 +144,18 @@ class QtiItem:
             _sub(_sub(condition, "conditionvar"), "varequal", idents[index], respident="response1")
             self._show(condition, idents[index], index)
 
-    def choices(self, texts: list[str], correct: set[int], multiple: bool, idents: list[str] | None = None) -> None:
-        """A list of choices (idents `answer0`, `answer1`, ... unless given); right when exactly the `correct`
-        ones are chosen."""
+    def choices(
+        self, texts: list[str], correct: set[int], multiple: bool, idents: list[str] | None = None,
+        order: list[int] | None = None,
+    ) -> None:
+        """A list of choices (idents `answer0`, `answer1`, ... unless given), listed in `order` (the quiz's
+        shown order; as given unless told); right when exactly the `correct` ones are chosen."""
         idents = idents or [f"answer{index}" for index in range(len(texts))]
         cardinality = "Multiple" if multiple else "Single"
         lid = _sub(self.presentation, "response_lid", ident="response1", rcardinality=cardinality)
         render = _sub(lid, "render_choice")
-        for ident, text in zip(idents, texts, strict=True):
-            _material(_sub(render, "response_label", ident=ident), text)
+        for index in order or range(len(texts)):
+            _material(_sub(render, "response_label", ident=idents[index]), texts[index])
         # Moodle finds a several-answers question's right options by case="Yes".
         case = {"case": "Yes"} if self.cartridge else {}
         if not self.cartridge:

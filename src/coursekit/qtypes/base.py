@@ -25,7 +25,6 @@ class Question(Model):
 
     type_name: ClassVar[str]
     label: ClassVar[str]  # how to answer, in a few words ("one answer")
-    always_shuffled: ClassVar[bool] = False  # shown shuffled even without a seed, never in bank order
 
     id: Slug
     type: str

@@ -54,14 +54,15 @@ class ChoiceQuestion(Question):
             if option.feedback:
                 item.option_feedback(index, option.feedback)
         correct = {i for i, option in enumerate(self.options) if option.correct}
-        item.choices([option.text for option in self.options], correct, multiple)
+        item.choices([option.text for option in self.options], correct, multiple, order=display_order(self))
 
     def anki_front(self) -> str:
         items = [self.options[i].text for i in display_order(self)]
         return "<ul>" + "".join(f"<li>{to_inline_html(text)}</li>" for text in items) + "</ul>"
 
     def worksheet_space(self) -> str:
-        return '<ul class="choices">' + "".join(f"<li>{to_inline_html(o.text)}</li>" for o in self.options) + "</ul>"
+        items = "".join(f"<li>{to_inline_html(self.options[i].text)}</li>" for i in display_order(self))
+        return f'<ul class="choices">{items}</ul>'
 
     def worksheet_key(self) -> str:
         return key_line([to_inline_html(text) for text in self.answer_texts()])

@@ -61,16 +61,9 @@ class Matching(Question):
     def answer_texts(self) -> list[str]:
         return [f"{pair.left} → {pair.right}" for pair in self.pairs]
 
-    def printed_right_order(self) -> list[int]:
-        """Right-hand items in a fixed order, for print and cards, that never lines up with the left side."""
-        order = display_order(self, seed=1)
-        if all(position == index for position, index in enumerate(order)):
-            order = order[1:] + order[:1]
-        return order
-
     def letters(self) -> list[tuple[str, int]]:
-        """(letter, pair index) of each right-hand item, as printed in a fixed shuffled order."""
-        return [(letter_label(position), index) for position, index in enumerate(self.printed_right_order())]
+        """(letter, pair index) of each right-hand item, in the order the quiz shows them."""
+        return [(letter_label(position), index) for position, index in enumerate(display_order(self))]
 
     def gift(self) -> GiftQuestion:
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in self.pairs]
@@ -86,8 +79,8 @@ class Matching(Question):
             lid = item.sub(item.presentation, "response_lid", ident=f"response{index}")
             item.material(lid, pair.left)
             render = item.sub(lid, "render_choice")
-            for right_index, right in enumerate(self.pairs):
-                item.material(item.sub(render, "response_label", ident=f"match{right_index}"), right.right)
+            for right in display_order(self):
+                item.material(item.sub(render, "response_label", ident=f"match{right}"), self.pairs[right].right)
             condition = item.sub(item.processing, "respcondition")
             item.sub(item.sub(condition, "conditionvar"), "varequal", f"match{index}", respident=f"response{index}")
             item.sub(condition, "setvar", f"{points[index]:.2f}", action="Add", varname="SCORE")
@@ -96,7 +89,7 @@ class Matching(Question):
     def anki_front(self) -> str:
         lefts = "".join(f"<li>{to_inline_html(pair.left)}</li>" for pair in self.pairs)
         # The right-hand items in a fixed shuffled order, so the card does not give the pairs away.
-        rights = "".join(f"<li>{to_inline_html(self.pairs[i].right)}</li>" for i in self.printed_right_order())
+        rights = "".join(f"<li>{to_inline_html(self.pairs[i].right)}</li>" for i in display_order(self))
         return f"<p>Match:</p><ol>{lefts}</ol><p>with:</p><ul>{rights}</ul>"
 
     def worksheet_space(self) -> str:

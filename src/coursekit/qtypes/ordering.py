@@ -18,7 +18,6 @@ from coursekit.strings import say
 class Ordering(Question):
     type_name = "ordering"
     label = "put in order"
-    always_shuffled = True
     type: Literal["ordering"]
     items: list[Markdown]
 
