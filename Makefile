@@ -25,7 +25,7 @@ check: $(STAMP)
 CHECKED := _build/.content-checked
 $(CHECKED): $(STAMP) $(wildcard content/*.yml content/*/* src/coursekit/*.py src/coursekit/*/*.py)
 	$(PY) -m coursekit check
-	@touch $@
+	@mkdir -p $(@D) && touch $@
 
 # The learner edition (no instructor pages) into _build/html; warnings are errors.
 book: $(CHECKED) $(WHEEL) $(LITE_RUNTIME)

@@ -8,7 +8,6 @@ slowest first. A measurement, not a test: run `.venv/bin/python bench/live_quiz.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -20,19 +19,13 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, jupyterlab  # noqa: E402 (the tests' server helper)
+from conftest import CHROMIUM, copy_lessons, jupyterlab  # noqa: E402 (the tests' helpers)
 
 LESSON = "01-causes.ipynb"
 QUIZ = ".jp-OutputArea-output .coursekit-quiz:not([data-pretest]):not([data-recap])"
 PAGES = {"lab": f"lab/tree/{LESSON}?reset", "notebook7": f"notebooks/{LESSON}"}
 KERNEL_IDLE = "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
 LONG = 180_000
-
-
-def copy_lessons(folder: Path) -> None:
-    for path in (ROOT / "notebooks").iterdir():
-        if path.suffix in (".ipynb", ".py"):
-            shutil.copy(path, folder)
 
 
 def front_end_times(front_end: str, browser) -> dict[str, float]:

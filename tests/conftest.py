@@ -54,6 +54,16 @@ def write_one_lesson_book(folder: Path, config: str, home: str = "# Home\n") -> 
     nbformat.write(lesson, folder / "notebooks" / "lesson.ipynb")
 
 
+def copy_lessons(folder: Path, notebooks: tuple[str, ...] = ()) -> None:
+    """Copy the lesson notebooks (only `notebooks` when given), their helper modules and their figures'
+    folder into `folder`, as a learner's copy of the course has them."""
+    for path in (ROOT / "notebooks").iterdir():
+        if path.suffix == ".py" or (path.suffix == ".ipynb" and (not notebooks or path.name in notebooks)):
+            shutil.copy(path, folder)
+    if (ROOT / "notebooks" / "images").is_dir():
+        shutil.copytree(ROOT / "notebooks" / "images", folder / "images")
+
+
 def _served(folder: Path, command: str):
     if not (folder / "index.html").is_file():
         pytest.fail(f"no built book in {folder}: run `{command}` (make test does) first")

@@ -59,7 +59,7 @@ EXPECTED = {
     "bank_correct_one.yml": ["9: question one-for-true: options[0].correct: must be true or false, not 1"],
     "bank_true_false_yes.yml": ["7: question yes-in-quotes: answer: must be true or false, not 'yes'"],
     "bank_binary_tag.yml": ["6: YAML: tags such as !!binary are not allowed: write a plain value"],
-    "bank_alias.yml": ["10: YAML: aliases (*same) are not allowed: write the value out"],
+    "bank_alias.yml": ["6: YAML: anchors (&same) are not allowed: write the value out"],
     "bank_nan_answer.yml": ["7: question not-a-number: answer: must be a finite number, not nan"],
     "bank_infinite_range.yml": ["7: question endless: range[1]: must be a finite number, not inf"],
     "bank_number_as_text.yml": ["7: question quoted-number: answer: must be a number, not the text '60'"],

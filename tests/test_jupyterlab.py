@@ -5,13 +5,11 @@ One JupyterLab serves a copy of the lesson for the whole session (autosave never
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, jupyterlab
+from conftest import copy_lessons, jupyterlab
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 QUIZ = ".jp-OutputArea-output .coursekit-quiz:not([data-pretest]):not([data-recap])"  # the lesson's quiz
@@ -21,9 +19,7 @@ LONG = 120_000
 @pytest.fixture(scope="session")
 def lab_url(tmp_path_factory):
     folder, settings = tmp_path_factory.mktemp("lab"), tmp_path_factory.mktemp("lab-settings")
-    shutil.copy(ROOT / "notebooks" / "01-causes.ipynb", folder)
-    for helper in (ROOT / "notebooks").glob("*.py"):
-        shutil.copy(helper, folder)
+    copy_lessons(folder, ("01-causes.ipynb",))
     with jupyterlab(folder, settings) as url:
         yield url
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, jupyterlab
+from conftest import ROOT, copy_lessons, jupyterlab
 
 NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
 LONG = 120_000
@@ -25,9 +24,7 @@ RAW_MYST = re.compile(r"\{[a-z:]+\}`|^\([\w-]+\)=$|^```|^:::", re.MULTILINE)
 def lab_url(tmp_path_factory):
     """JupyterLab serving a copy of the notebooks (autosave never touches the repository)."""
     folder, settings = tmp_path_factory.mktemp("lab"), tmp_path_factory.mktemp("lab-settings")
-    for path in (ROOT / "notebooks").iterdir():
-        if path.suffix in (".ipynb", ".py"):
-            shutil.copy(path, folder)
+    copy_lessons(folder)
     with jupyterlab(folder, settings) as url:
         yield url
 

@@ -6,12 +6,10 @@ One Notebook 7 server serves a copy of the lesson for this module (autosave neve
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, jupyterlab
+from conftest import copy_lessons, jupyterlab
 from test_jupyterlab import LONG, QUIZ, arrow_keys_stay_in_the_group, dark_theme_contrasts, question, wcag_violations
 
 SLIDER = "Narrowing of the vessel (%)"
@@ -21,9 +19,7 @@ KERNEL_IDLE = "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.ses
 @pytest.fixture(scope="module")
 def notebook7_url(tmp_path_factory):
     folder, settings = tmp_path_factory.mktemp("nb7"), tmp_path_factory.mktemp("nb7-settings")
-    shutil.copy(ROOT / "notebooks" / "01-causes.ipynb", folder)
-    for helper in (ROOT / "notebooks").glob("*.py"):
-        shutil.copy(helper, folder)
+    copy_lessons(folder, ("01-causes.ipynb",))
     with jupyterlab(folder, settings, front_end="notebook7") as url:
         yield url
 

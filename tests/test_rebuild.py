@@ -120,7 +120,9 @@ def test_a_bank_edit_reruns_only_the_pages_that_use_that_bank(book: Book, tmp_pa
     assert "Zqxbank" in (tmp_path / "causes.gift.txt").read_text(encoding="utf-8")
 
 
-def test_content_edits_reach_every_page_that_shows_them(book: Book) -> None:
+def test_content_strings_references_glossary_type_scripts_and_engine_edits_reach_every_page_that_shows_them(
+    book: Book,
+) -> None:
     entry = book.yaml("content/faq.yml")["entries"][0]
     paragraph = next(block for block in entry["answer"] if isinstance(block, str))
     for name in ("content/faq.yml", "content/source/faq.txt"):
@@ -142,6 +144,16 @@ def test_content_edits_reach_every_page_that_shows_them(book: Book) -> None:
         f"id: zqxextra\ntitle: Zqxextra quiz\nquestions:\n{questions}", encoding="utf-8"
     )
 
+    book.edit("src/coursekit/static/quiz/strings.json", '"your_answer": "Your answer"',
+              '"your_answer": "Zqxstring answer"')
+    book.edit("book/references.bib", "title = {{About P.A.D.", "title = {{Zqxbib About P.A.D.")
+    book.edit("book/glossary.md", "A weak part of an artery wall", "Zqxglossary a weak part of an artery wall")
+    with (book.root / "src/coursekit/static/quiz/types/single.js").open("a", encoding="utf-8") as script:
+        script.write("/* Zqxtype */\n")
+    # The progress page's question pool is made by the question types' modules, as the lessons' quizzes are.
+    book.edit("src/coursekit/qtypes/quiz_html.py", '<div class="coursekit-option">',
+              '<div class="coursekit-option" data-zqx="engine">')
+
     _ok(book.build())
 
     assert "Zqxfaq" in book.page(f"notebooks/{lesson}.html")
@@ -153,6 +165,13 @@ def test_content_edits_reach_every_page_that_shows_them(book: Book) -> None:
     assert "Zqxflag" in book.page(sign_page)
     assert f"{course_id}-zqxcourse" in book.page("notebooks/02-symptoms.html")
     assert "Zqxextra" in book.page("book/instructor/answer-key.html")
+    for page in ("notebooks/01-causes.html", "book/progress.html"):
+        assert "Zqxstring answer" in book.page(page), page
+        assert 'data-zqx="engine"' in book.page(page), page
+    assert "Zqxstring answer" in (book.html / "_static/quiz.js").read_text(encoding="utf-8")
+    assert "Zqxtype" in (book.html / "_static/quiz.js").read_text(encoding="utf-8")
+    assert "Zqxbib About P.A.D." in book.page("book/references.html")
+    assert "Zqxglossary" in book.page("book/glossary.html")
 
 
 def test_engine_notebook_module_and_lesson_edits_rerun_only_the_pages_that_use_them(book: Book) -> None:
@@ -207,30 +226,6 @@ def test_a_failing_cell_ends_the_build_with_the_notebook_the_cell_and_the_error(
     assert last[2].startswith("KeyError:") and "zqx-missing" in last[2]
     assert "make book" in last[-1]
     assert "please report" not in build.output.lower()
-
-
-def test_strings_references_glossary_type_scripts_and_engine_modules_reach_the_pages_that_show_them(
-    book: Book,
-) -> None:
-    book.edit("src/coursekit/static/quiz/strings.json", '"your_answer": "Your answer"',
-              '"your_answer": "Zqxstring answer"')
-    book.edit("book/references.bib", "title = {{About P.A.D.", "title = {{Zqxbib About P.A.D.")
-    book.edit("book/glossary.md", "A weak part of an artery wall", "Zqxglossary a weak part of an artery wall")
-    with (book.root / "src/coursekit/static/quiz/types/single.js").open("a", encoding="utf-8") as script:
-        script.write("/* Zqxtype */\n")
-    # The progress page's question pool is made by the question types' modules, as the lessons' quizzes are.
-    book.edit("src/coursekit/qtypes/quiz_html.py", '<div class="coursekit-option">',
-              '<div class="coursekit-option" data-zqx="engine">')
-
-    _ok(book.build())
-
-    for page in ("notebooks/01-causes.html", "book/progress.html"):
-        assert "Zqxstring answer" in book.page(page), page
-        assert 'data-zqx="engine"' in book.page(page), page
-    assert "Zqxstring answer" in (book.html / "_static/quiz.js").read_text(encoding="utf-8")
-    assert "Zqxtype" in (book.html / "_static/quiz.js").read_text(encoding="utf-8")
-    assert "Zqxbib About P.A.D." in book.page("book/references.html")
-    assert "Zqxglossary" in book.page("book/glossary.html")
 
 
 # Imported by every Python the build starts: when ZQX_PAUSE names a file, Sphinx's writing phase (after the

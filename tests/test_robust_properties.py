@@ -70,7 +70,7 @@ def test_any_content_file_loads_or_is_refused_in_one_line_a_problem(course_copy,
     path = course_copy / name
     original = path.read_text(encoding="utf-8")
 
-    @settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
     @given(text=mutated(original) | st.binary(max_size=200).map(lambda data: data.decode("latin-1")))
     def loads_or_is_refused(text):
         data = text.encode("utf-8", "surrogatepass")
@@ -173,7 +173,7 @@ def quiz_script(tmp_path_factory) -> Path:
     return script
 
 
-@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases=st.lists(st.tuples(progress_files(), st.sampled_from([200, 400, 100_000])), min_size=20, max_size=20))
 def test_a_progress_file_loads_whole_or_changes_nothing(quiz_script, cases):
     said = [strings()[name] for name in ("file_bad", "file_too_large", "file_not_kept")]

@@ -1,6 +1,6 @@
 """Read course YAML with line numbers and report content problems as `file:line: where: message`.
 
-Content is plain YAML: no tags (`!!binary`, `!custom`), no aliases, at most `MAX_DEPTH` levels of
+Content is plain YAML: no tags (`!!binary`, `!custom`), no anchors or aliases, at most `MAX_DEPTH` levels of
 nesting and `MAX_BYTES` bytes, so a file never means more than it shows.
 """
 
@@ -135,6 +135,8 @@ class _PlainParser(RoundTripParser):
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent):
             raise _NotPlain(line, f"aliases (*{event.anchor}) are not allowed: write the value out")
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            raise _NotPlain(line, f"anchors (&{event.anchor}) are not allowed: write the value out")
         if isinstance(event, NodeEvent) and event.tag is not None:
             tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
             raise _NotPlain(line, f"tags such as {tag} are not allowed: write a plain value")
