@@ -23,7 +23,9 @@ INSTRUCTOR_ONLY = "book/instructor/"
 
 
 def _pages(build: Path) -> list[str]:
-    return sorted(p.relative_to(build).as_posix() for p in build.rglob("*.html") if "_static" not in p.parts)
+    """The book's pages: not its static files, nor the JupyterLite app under lite/ (tests/test_lite.py drives that)."""
+    pages = (p.relative_to(build) for p in build.rglob("*.html"))
+    return sorted(p.as_posix() for p in pages if p.parts[0] not in ("_static", "lite"))
 
 
 # "<edition>/<page>": every learner page, and the instructor edition's own pages.

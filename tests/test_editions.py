@@ -18,9 +18,10 @@ def _pages(build) -> dict[str, str]:
     if not (build / "index.html").is_file():
         pytest.fail(f"no built book in {build}: run `make book` and `make instructor` (make test does) first")
     redirect = build / "index.html"
+    # The book's pages: not its static files, nor the learner edition's JupyterLite app (tests/test_lite.py).
     return {
         p.relative_to(build).as_posix(): p.read_text(encoding="utf-8")
-        for p in build.rglob("*.html") if "_static" not in p.parts and p != redirect
+        for p in build.rglob("*.html") if p.relative_to(build).parts[0] not in ("_static", "lite") and p != redirect
     }
 
 

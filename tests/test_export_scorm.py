@@ -190,7 +190,8 @@ def shown(frame) -> dict[str, object]:
         else:
             ticked = fieldset.locator("input:checked")
             values = [ticked.nth(i).get_attribute("value") for i in range(ticked.count())]
-            value = values if kind == "multiple" else values[0] if values else None
+            # Ticked options in bank order (the page shows them shuffled), as answer_all records them.
+            value = sorted(values, key=int) if kind == "multiple" else values[0] if values else None
         found[fieldset.get_attribute("data-question-id")] = value
     return found
 

@@ -22,12 +22,14 @@ def test_links_to_notebooks_become_links_to_book_pages():
 def test_the_build_stops_with_the_content_problems(tmp_path):
     shutil.copytree(CONTENT, tmp_path / "content")
     faq = tmp_path / "content" / "faq.yml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("topic: causes", "topic: cause", 1), encoding="utf-8")
+    text = faq.read_text(encoding="utf-8")
+    line = text[: text.index("topic: causes")].count("\n") + 1
+    faq.write_text(text.replace("topic: causes", "topic: cause", 1), encoding="utf-8")
     with pytest.raises(ExtensionError) as raised:
-        check_course_content(SimpleNamespace(srcdir=str(tmp_path)))
-    assert f"{faq}:8: entry poor-circulation-in-back-causes: topic: Input should be" in str(raised.value)
+        check_course_content(SimpleNamespace(srcdir=str(tmp_path), doctreedir=str(tmp_path / "doctrees")))
+    assert f"{faq}:{line}: entry poor-circulation-in-back-causes: topic: Input should be" in str(raised.value)
 
 
 def test_the_build_goes_on_when_the_content_is_valid(tmp_path):
     shutil.copytree(CONTENT, tmp_path / "content")
-    check_course_content(SimpleNamespace(srcdir=str(tmp_path)))
+    check_course_content(SimpleNamespace(srcdir=str(tmp_path), doctreedir=str(tmp_path / "doctrees")))
