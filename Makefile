@@ -73,11 +73,14 @@ workflows: $(STAMP)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows/
 
-# Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
+# Write the lessons' glossary terms and citations as links JupyterLab shows, from book/glossary.md and
+# book/references.bib (coursekit.notebook_terms; the book reads them back as roles), then re-run every notebook in
+# place so its saved outputs (what JupyterLab shows before running, and
 # what nbval compares in `make test`) match the current engine and content. Widget state and cell
 # timings are not saved: before a run JupyterLab shows each quiz's static HTML, and a re-run does
 # not rewrite ~250 KB of random model ids and timestamps per notebook.
 notebooks: $(STAMP)
+	$(PY) -m coursekit.notebook_terms notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
