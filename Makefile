@@ -3,8 +3,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 # The stamp is newer than requirements.txt and pyproject.toml once they are installed, so an
-# unchanged checkout never reinstalls.
+# unchanged checkout never reinstalls. pip installs only uv (its pin is in requirements.txt), which installs
+# the rest: in seconds with its cache, about a minute without, where pip takes minutes.
 STAMP  := $(VENV)/.installed
+UV     := $(BIN)/uv pip install --quiet --python $(PY)
 PORT   ?= 8000
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 WHEEL   := _build/wheel/coursekit-$(VERSION)-py3-none-any.whl
@@ -14,8 +16,9 @@ LITE_RUNTIME := lite/node_modules/pyodide/pyodide.asm.wasm
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep '^uv==' requirements.txt)"
+	$(UV) -r requirements.txt
+	$(UV) --no-deps --no-build-isolation -e .
 	touch $@
 
 check: $(STAMP)
@@ -70,11 +73,14 @@ workflows: $(STAMP)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows/
 
-# Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
+# Write the lessons' glossary terms and citations as links JupyterLab shows, from book/glossary.md and
+# book/references.bib (coursekit.notebook_terms; the book reads them back as roles), then re-run every notebook in
+# place so its saved outputs (what JupyterLab shows before running, and
 # what nbval compares in `make test`) match the current engine and content. Widget state and cell
 # timings are not saved: before a run JupyterLab shows each quiz's static HTML, and a re-run does
 # not rewrite ~250 KB of random model ids and timestamps per notebook.
 notebooks: $(STAMP)
+	$(PY) -m coursekit.notebook_terms notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 

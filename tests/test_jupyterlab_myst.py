@@ -1,8 +1,8 @@
-"""Each lesson's MyST in JupyterLab (jupyterlab-myst): glossary terms, cross-references and admonitions
-render, and no role, label or directive is left as raw text.
+"""Each lesson's MyST in JupyterLab (jupyterlab-myst): cross-references and admonitions render, and no role,
+label or directive is left as raw text.
 
-Citations are parsed too, but jupyterlab-myst does not read the book's `references.bib`: it shows each
-key with a "Citation Not Found" mark, where the book shows a numbered reference.
+Glossary terms and citations are not MyST roles in the notebooks (jupyterlab-myst resolves neither without the
+book): they are links written by coursekit.notebook_terms, tested in test_jupyterlab.py and test_notebook7.py.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def test_myst_renders_in_jupyterlab(page: Page, lab_url: str, notebook: str) -> 
     admonitions = len(re.findall(r"^```\{admonition\}", source, re.MULTILINE))
     expect(cells.locator(".myst aside.myst-admonition")).to_have_count(admonitions, timeout=LONG)
     if notebook.startswith("01-"):
-        expect(cells.locator(".myst a.hover-link", has_text="atherosclerosis").first).to_be_visible()
+        expect(cells.locator(".myst a.coursekit-term", has_text="atherosclerosis").first).to_be_visible()
         expect(cells.locator(".myst aside.myst-admonition", has_text="What to add: how PAD is found")).to_be_visible()
     # Markdown cells, and Markdown outputs (the red flags) too.
     for text in page.locator(".jp-Notebook .myst").all_inner_texts():

@@ -9,6 +9,7 @@ a lesson reads it without parsing YAML. Its RECORD is written again to match.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -20,6 +21,7 @@ from ruamel.yaml import YAML
 
 from coursekit.plain_yaml import load
 from coursekit.source import SNAPSHOT, text_digest
+from coursekit.yaml_cache import NotPlain, plain
 
 CONTENT = "coursekit/content/"
 LEFT_OUT = {f"{CONTENT}instructor.yml"}
@@ -39,13 +41,15 @@ def without_misconceptions(text: bytes) -> bytes:
 
 
 def parsed_content(files: list[tuple[zipfile.ZipInfo, bytes]]) -> bytes:
-    """The snapshot of the wheel's YAML content: each file's data by the SHA-256 of its text."""
+    """The snapshot of the wheel's YAML content: each file's data by the SHA-256 of its text (but data that JSON
+    would change, which is parsed when read)."""
     parsed = {}
     for info, data in files:
         if info.filename.startswith(CONTENT) and info.filename.endswith(".yml"):
             text = data.decode("utf-8")
-            parsed[text_digest(text)] = load(text)
-    return json.dumps(parsed, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            with contextlib.suppress(NotPlain):
+                parsed[text_digest(text)] = plain(load(text))
+    return json.dumps(parsed, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
 def _record_line(name: str, data: bytes) -> str:

@@ -3,26 +3,28 @@
 Content is plain YAML (see `plain_yaml`: no tags, anchors or aliases, limited nesting) of at most `MAX_BYTES`
 bytes, so a file never means more than it shows.
 
-The learner wheel carries its content parsed ahead of time (`SNAPSHOT`, by the SHA-256 of each file's text), so
-a lesson in the browser, where the pure-Python YAML parser is slow, reads a file it holds without parsing it (and
-without importing ruamel.yaml); a file whose text changed is parsed as usual.
+A file is parsed only when its data is not already at hand: the learner wheel carries its content parsed ahead
+(`SNAPSHOT`, by the SHA-256 of each file's text), so a lesson in the browser, where the pure-Python parser is slow,
+neither parses nor imports ruamel.yaml; elsewhere the user's cache (`yaml_cache`) keeps what was parsed before.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import stat
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pydantic
+
+from coursekit import yaml_cache
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
@@ -56,20 +58,17 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Parsed YAML and its file: ruamel round-trip nodes, which remember their lines, or the snapshot's plain
-    data and the `text` it was read from (parsed again only when a problem needs a line)."""
+    """Parsed YAML and its file: ruamel round-trip nodes, which remember their lines, or plain data from the cache
+    (`coursekit.yaml_cache`) with the text it was parsed from, parsed again only to find a line."""
 
     path: Path
     data: Any
-    text: str | None = None
-
-    @cached_property
-    def nodes(self) -> Any:
-        return self.data if self.text is None else parse_yaml(self.path, self.text)
+    text: str | None = field(default=None, compare=False, repr=False)
 
     def line(self, loc: Sequence[str | int]) -> int | None:
         """1-based line of the deepest node along `loc` that exists."""
-        node, line = self.nodes, None
+        data = _lined(self.path, self.text) if self.text is not None else self.data
+        node, line = data, None
         for part in loc:
             position = _position(node, part)
             if position is None:
@@ -77,7 +76,7 @@ class YamlDocument:
             line = position + 1
             node = node[part]
         if line is None:
-            return 1 if self.data is not None else None
+            return 1 if data is not None else None
         return line
 
     def problem(self, loc: Sequence[str | int], message: str, field: str | None = None) -> Problem:
@@ -166,7 +165,7 @@ def _kind(mode: int) -> str:
     return "a socket" if stat.S_ISSOCK(mode) else "not a file"
 
 
-@cache
+@functools.cache
 def snapshot() -> dict[str, Any]:
     """The content parsed ahead of time, by the SHA-256 of its text (empty when the course has none)."""
     try:
@@ -180,16 +179,20 @@ def text_digest(text: str) -> str:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Parse a plain YAML file; every problem (unreadable, not UTF-8, syntax, tags) is a ContentError."""
+    """Parse a plain YAML file (or take its data from the snapshot or the cache); every problem (unreadable, not
+    UTF-8, syntax, tags) is a ContentError."""
     text = read_text(path)
-    parsed = snapshot().get(text_digest(text))
-    if parsed is not None:
-        return YamlDocument(path, parsed, text)
-    return YamlDocument(path, parse_yaml(path, text))
+    known = snapshot().get(text_digest(text))
+    if known is None:
+        known = yaml_cache.load(text)
+    if known is not None:
+        return YamlDocument(path, known, text)
+    data = _parse(path, text)
+    yaml_cache.store(text, data)
+    return YamlDocument(path, data)
 
 
-def parse_yaml(path: Path, text: str) -> Any:
-    """The round-trip nodes of plain YAML `text` read from `path`; every problem is a ContentError."""
+def _parse(path: Path, text: str) -> Any:
     from coursekit.plain_yaml import MarkedYAMLError, NotPlain, ReaderError, load
 
     try:
@@ -205,6 +208,10 @@ def parse_yaml(path: Path, text: str) -> Any:
         line = text.count("\n", 0, max(error.position, 0)) + 1
         message = f"the character U+{error.character:04X} is not allowed in YAML: remove it"
         raise ContentError([Problem(path, line, "YAML", message)]) from None
+
+
+# A cached document's lines: its text parsed again once, only when a problem needs a line.
+_lined = functools.lru_cache(maxsize=4)(_parse)
 
 
 def problem_message(item: Any) -> str:
