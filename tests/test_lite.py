@@ -1,7 +1,8 @@
-"""The course in the browser: a learner opens lesson 1 from its "Run in your browser" link, runs it in the book's
-own JupyterLite copy (Python in the browser, every request outside the local server refused), answers a quiz
-question graded by Python, reloads and finds the answer kept, and finds it on the book's "My progress" page.
-Also: what the build ships (every wheel in the kernel's lock, the course preloaded, no PyPI fallback)."""
+"""The course in the browser: a learner answers a question in the book, opens lesson 1 from its "Run in your
+browser" link and finds that answer there; runs the lesson in the book's own JupyterLite copy (Python in the browser,
+every request outside the local server refused), answers a quiz question graded by Python, reloads and finds the
+answer kept, and finds it on the book's "My progress" page. Also: what the build ships (every wheel in the kernel's
+lock, with its bytecode, the course preloaded with its content parsed, no PyPI fallback)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ KERNEL_READY = """() => /Pyodide/.test(document.querySelector('.jp-Toolbar-kerne
 # The quiz as the live widget draws it (the notebook's saved output is the static quiz, without these marks).
 LIVE = 'section.coursekit-quiz.coursekit-live[data-quiz-id="causes"][data-coursekit-ready]'
 QUESTION = f'{LIVE} fieldset[data-question-id="atherosclerosis-is"]'
+# Answered in the book first: the in-browser notebook shows it too.
+IN_BOOK = 'fieldset[data-question-id="small-narrowing-big-effect"]'
 
 pytestmark = pytest.mark.browser
 
@@ -89,6 +92,10 @@ def test_a_lesson_runs_in_the_browser_and_its_answer_joins_the_books_progress(
 ):
     _site()
     page.goto(book_url + LESSON)
+    answered = page.locator(f'section.coursekit-quiz[data-quiz-id="causes"] {IN_BOOK}')
+    answered.get_by_label("False", exact=True).check()
+    answered.get_by_role("button", name="Check").click()
+    expect(answered.locator(".coursekit-feedback")).to_contain_text("two thirds")
     launch = page.get_by_role("link", name="Run in your browser")
     assert launch.get_attribute("href") == "../lite/lab/index.html?path=01-causes.ipynb"
     with context.expect_page() as opened:
@@ -100,6 +107,7 @@ def test_a_lesson_runs_in_the_browser_and_its_answer_joins_the_books_progress(
     quiz = run_all(lab)
     question = lab.locator(f".jp-OutputArea-output {QUESTION}")
     expect(quiz).to_be_visible()
+    expect(quiz.locator(IN_BOOK).get_by_label("False", exact=True)).to_be_checked()
     question.get_by_label("Fatty plaque building up inside artery walls and narrowing them.").check()
     question.get_by_role("button", name="Check").click()
     # The verdict comes from Python: the live quiz sends the answer to the kernel and shows what it returns.
