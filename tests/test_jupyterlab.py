@@ -73,6 +73,8 @@ def terms_and_citations_read_well(page: Page) -> None:
     assert term.evaluate(SHOWN) == f"{name}: {definition}"
 
     expect(page.locator("#references")).to_be_attached(timeout=LONG)  # the notebook renders its last cells late
+    # Every rendered Markdown cell (the Glossary and References cells too); not JupyterLab's own cell buttons.
+    assert wcag_violations(page, ".jp-MarkdownCell .myst") == []
     cited.locator("a.coursekit-cite").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#references")).to_be_in_viewport()
