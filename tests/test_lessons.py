@@ -12,7 +12,7 @@ import textstat
 
 from conftest import CONTENT, FIXTURES, ROOT
 from coursekit.course import load_course
-from coursekit.lessons import load_lessons
+from coursekit.course.lessons import load_lessons
 from coursekit.source import ContentError
 
 NOTEBOOKS = ROOT / "notebooks"

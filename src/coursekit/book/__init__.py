@@ -1,0 +1,3 @@
+"""The book's Sphinx extensions, each named in `_config.yml`: the two editions, notebook links, lesson cards and
+"My progress", each page's scripts and styles, the search index, launch buttons, ARIA repairs, the book's
+address, rebuilds, failing notebook cells and the build's closing report."""
