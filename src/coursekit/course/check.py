@@ -1,16 +1,40 @@
 """`python -m coursekit check`: validate content folders, or single content files (faq.yml, red-flags.yml,
-lessons.yml, instructor.yml, course.yml, quiz banks), through the same loaders the book uses."""
+lessons.yml, instructor.yml, course.yml, quiz banks), through the same loaders the book uses, and warn when most
+of a bank's single-choice questions show their right answer in one position."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from coursekit.course import content_dir, load_course
-from coursekit.course.bank import load_bank
+from coursekit.course.bank import Bank, load_bank
 from coursekit.course.content_files import check_file
 from coursekit.course.faq import load_faq
-from coursekit.qtypes.order import clustering_warning
+from coursekit.qtypes.order import display_order
 from coursekit.source import ContentError, Problem
+
+# A bank warns when at least this many single-choice questions share their right answer's position...
+CLUSTER_MIN = 3
+# ...and they are more than this share of the bank's single-choice questions.
+CLUSTER_SHARE = 0.5
+
+
+def clustering_warning(bank: Bank) -> str | None:
+    """One line when most of a bank's single-choice questions show their right answer in one position."""
+    positions = [
+        display_order(question).index(next(i for i, option in enumerate(question.options) if option.correct))
+        for question in bank.questions if question.type == "single"
+    ]
+    if not positions:
+        return None
+    position, count = Counter(positions).most_common(1)[0]
+    if count < CLUSTER_MIN or count <= CLUSTER_SHARE * len(positions):
+        return None
+    return (
+        f"{bank.path or bank.id}: warning: {count} of {len(positions)} single-choice questions show the right "
+        f"answer as choice {position + 1}: reword or reorder some options so the position gives nothing away"
+    )
 
 
 def content_of(path: Path) -> Path:
