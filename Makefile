@@ -58,7 +58,7 @@ test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
 # (coursekit.publish.build copies it there) so a notebook opened outside this repository can install it. It holds no
 # instructor notes (coursekit.publish.learner_wheel takes them out). Rebuilt only when a file that goes into it changes.
-$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/quizzes/static/* src/coursekit/quizzes/static/*/* src/coursekit/quizzes/static/*/*/* content/*.yml content/*/* notebooks/*.py notebooks/images/*.svg)
+$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/quizzes/static/* src/coursekit/quizzes/static/*/* src/coursekit/quizzes/static/*/*/* src/coursekit/book/static/* content/*.yml content/*/* notebooks/*.py notebooks/images/*.svg)
 	@rm -rf _build/wheel build
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
 	@$(PY) -m coursekit.publish.learner_wheel $@
@@ -70,11 +70,14 @@ workflows: $(STAMP)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows/
 
-# Re-run every notebook in place so its saved outputs (what JupyterLab shows before running, and
+# Write the lessons' glossary terms and citations as links JupyterLab shows, from book/glossary.md and
+# book/references.bib (coursekit.book.notebook_terms; the book reads them back as roles), then re-run every notebook in
+# place so its saved outputs (what JupyterLab shows before running, and
 # what nbval compares in `make test`) match the current engine and content. Widget state and cell
 # timings are not saved: before a run JupyterLab shows each quiz's static HTML, and a re-run does
 # not rewrite ~250 KB of random model ids and timestamps per notebook.
 notebooks: $(STAMP)
+	$(PY) -m coursekit.book.notebook_terms notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 

@@ -299,6 +299,8 @@ def page_table(ours: dict[str, dict], stock: dict[str, dict]) -> list[str]:
 
 LITE_LESSON = "lite/lab/index.html?path=01-causes.ipynb"
 LITE_QUIZ = ".jp-OutputArea-output section.coursekit-live[data-quiz-id=\"causes\"][data-coursekit-ready]"
+LITE_KERNEL_READY = """() => /Pyodide/.test(document.querySelector('.jp-Toolbar-kernelName')?.textContent ?? '')
+  && document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'"""
 LITE_BUDGET_S = 20.0
 LITE_STALL_S = 240.0
 
@@ -319,12 +321,14 @@ class CountingHandler(GzipHandler):
 
 
 def lite_quiz_seconds(context, base: str) -> float | None:
-    """Seconds from opening lesson 1 in the in-browser copy to its live quiz after Run All (None: stalled)."""
+    """Seconds from opening lesson 1 in the in-browser copy to its live quiz after Run All (None: stalled); the
+    kernel is waited for first, as a learner does (Run All before it exists runs nothing)."""
     page = context.new_page()
     started = time.perf_counter()
     try:
         page.goto(base + LITE_LESSON)
         page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=LITE_STALL_S * 1000)
+        page.wait_for_function(LITE_KERNEL_READY, timeout=LITE_STALL_S * 1000)
         page.get_by_role("menuitem", name="Run").click()
         page.locator(".lm-Menu-itemLabel:text-is('Run All Cells')").click()
         page.locator(LITE_QUIZ).first.wait_for(timeout=LITE_STALL_S * 1000)

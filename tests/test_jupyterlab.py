@@ -9,11 +9,18 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from conftest import copy_lessons, jupyterlab
+from conftest import ROOT, copy_lessons, jupyterlab
+from coursekit.course.glossary import glossary_definitions
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 QUIZ = ".jp-OutputArea-output .coursekit-quiz:not([data-pretest]):not([data-recap])"  # the lesson's quiz
 LONG = 120_000
+KERNEL_IDLE = "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
+# What a term shows beside it (its ::after box, from the course's notebook style sheet): the text, or null.
+SHOWN = """term => {
+  const after = getComputedStyle(term, "::after");
+  return after.display !== "none" && after.content.startsWith('"') ? JSON.parse(after.content.split(' / ')[0]) : null;
+}"""
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +36,43 @@ def run_all(page: Page) -> None:
     expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=LONG)
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     expect(page.locator(QUIZ + ".coursekit-live")).to_be_visible(timeout=LONG)
+
+
+def terms_and_citations_read_well(page: Page) -> None:
+    """In lesson 1 as opened: a term is a link to the Glossary cell titled with its definition from the course's
+    glossary, which it shows under its line on hover and on keyboard focus once the lesson's first cell has run; a
+    citation is a bracketed number that moves to the References cell."""
+    name, definition = glossary_definitions(ROOT / "book" / "glossary.md")["artery"]
+    term = page.locator(".jp-MarkdownCell a.coursekit-term", has_text="arteries").first
+    expect(term).to_have_attribute("title", f"{name}: {definition}", timeout=LONG)
+    expect(term).to_have_attribute("href", "#glossary")
+    cited = page.locator(".jp-MarkdownCell p", has_text="or PAD.[1]")
+    expect(cited).to_contain_text("it is called\nperipheral artery disease, or PAD.[1]")
+    expect(page.locator(".jp-MarkdownCell dd", has_text=definition)).to_be_attached(timeout=LONG)
+
+    page.wait_for_function(KERNEL_IDLE, timeout=LONG)
+    page.evaluate("""() => { const notebook = window.jupyterapp.shell.currentWidget.content;
+        notebook.activeCellIndex = notebook.widgets.findIndex(cell => cell.model.type === "code");
+        window.jupyterapp.commands.execute("notebook:run-cell"); }""")
+    expect(page.locator(".jp-OutputArea-output style")).to_be_attached(timeout=LONG)
+    page.mouse.move(0, 0)
+    expect(term).to_be_visible()
+    line = term.bounding_box()["height"]
+    assert term.evaluate(SHOWN) is None
+    term.hover()
+    assert term.evaluate(SHOWN) == f"{name}: {definition}"
+    assert term.bounding_box()["height"] > 2 * line  # the definition takes its own place under the line
+    page.mouse.move(0, 0)
+    assert term.evaluate(SHOWN) is None
+    term.focus()
+    assert term.evaluate(SHOWN) == f"{name}: {definition}"
+
+    expect(page.locator("#references")).to_be_attached(timeout=LONG)  # the notebook renders its last cells late
+    cited.locator("a.coursekit-cite").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#references")).to_be_in_viewport()
+    source = "Mayo Clinic. Peripheral artery disease: Diagnosis and treatment."
+    expect(page.locator(".jp-MarkdownCell li", has_text=source)).to_be_visible()
 
 
 def question(page: Page, question_id: str):
@@ -101,6 +145,12 @@ def arrow_keys_stay_in_the_group(page: Page, radios):
 def dark_theme_contrasts(page: Page, checked_question) -> list[dict]:
     """Each contrast the quiz shows around a checked question: what, its ratio, the ratio WCAG needs."""
     return checked_question.evaluate(CONTRASTS)
+
+
+@pytest.mark.browser
+def test_lesson_1_terms_and_citations_in_jupyterlab(page: Page, lab_url: str) -> None:
+    page.goto(lab_url + "lab/tree/01-causes.ipynb?reset")
+    terms_and_citations_read_well(page)
 
 
 @pytest.mark.browser

@@ -1,8 +1,8 @@
-"""Each lesson's MyST in JupyterLab (jupyterlab-myst): glossary terms, cross-references and admonitions
-render, and no role, label or directive is left as raw text.
+"""Each lesson's MyST in JupyterLab (jupyterlab-myst): cross-references and admonitions render, and no role,
+label or directive is left as raw text.
 
-Citations are parsed too, but jupyterlab-myst does not read the book's `references.bib`: it shows each
-key with a "Citation Not Found" mark, where the book shows a numbered reference.
+Glossary terms and citations are not MyST roles in the notebooks (jupyterlab-myst resolves neither without the
+book): they are links written by coursekit.book.notebook_terms, tested in test_jupyterlab.py and test_notebook7.py.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import pytest
 import textstat
 
 from conftest import CONTENT, FIXTURES, ROOT
+from coursekit.book.notebook_terms import to_book
 from coursekit.course import load_course
 from coursekit.course.lessons import load_lessons
 from coursekit.source import ContentError
@@ -155,7 +156,7 @@ def _bib_keys() -> set[str]:
 
 
 def _cited_keys() -> set[str]:
-    sources = [c.source for lesson in LESSONS for c in notebook(lesson).cells if c.cell_type == "markdown"]
+    sources = [c.source for lesson in LESSONS for c in to_book(notebook(lesson)).cells if c.cell_type == "markdown"]
     sources += [p.read_text() for p in BOOK.glob("*.md")]
     in_text = {key.strip() for text in sources for group in CITE.findall(text) for key in group.split(",")}
     return in_text | {key for sign in COURSE.red_flags.signs for key in sign.sources}
@@ -199,8 +200,9 @@ def test_every_figure_has_alt_text_and_a_caption():
 
 
 def lesson_prose(lesson) -> str:
-    """A lesson's Markdown cells as plain sentences: MyST labels, directive fences, roles and links removed."""
-    text = "\n".join(c.source for c in notebook(lesson).cells if c.cell_type == "markdown")
+    """A lesson's Markdown cells as the book shows them, as plain sentences: MyST labels, directive fences, roles
+    and links removed."""
+    text = "\n".join(c.source for c in to_book(notebook(lesson)).cells if c.cell_type == "markdown")
     text = re.sub(r"```\{[^}]+\}[^\n]*\n(:[a-z]+:[^\n]*\n)*", "", text)
     text = text.replace("```", "")
     text = re.sub(r"\{[a-z]+\}`([^`<]*?)\s*(<[^>]*>)?`", lambda m: m.group(1), text)
@@ -223,7 +225,7 @@ def test_glossary_has_at_least_15_terms_and_lessons_link_to_it():
     terms = re.findall(r"^([A-Z][^\n]*)\n  \S", glossary.split("```{glossary}")[1], flags=re.M)
     assert len(terms) >= 15
     for lesson in LESSONS[:4]:
-        assert "{term}`" in "".join(c.source for c in notebook(lesson).cells), lesson.id
+        assert 'class="coursekit-term"' in "".join(c.source for c in notebook(lesson).cells), lesson.id
 
 
 def test_lesson_overview_renders_objectives_with_anchors():

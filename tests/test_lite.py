@@ -15,8 +15,12 @@ from conftest import BUILD
 LITE = BUILD / "lite"
 LESSON = "notebooks/01-causes.html"
 PROGRESS = "book/progress.html"
-# Python in the browser: a cold start on 2 busy cores took up to several minutes.
-KERNEL_MS = 600_000
+# Python in the browser: a cold start on 2 busy cores took over a minute.
+KERNEL_MS = 240_000
+# The kernel is ready: the notebook names it and shows it idle. (JupyterLab first shows "No Kernel" as idle; Run All
+# clicked then throws "Session has no kernel" and runs nothing.)
+KERNEL_READY = """() => /Pyodide/.test(document.querySelector('.jp-Toolbar-kernelName')?.textContent ?? '')
+  && document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'"""
 # The quiz as the live widget draws it (the notebook's saved output is the static quiz, without these marks).
 LIVE = 'section.coursekit-quiz.coursekit-live[data-quiz-id="causes"][data-coursekit-ready]'
 QUESTION = f'{LIVE} fieldset[data-question-id="atherosclerosis-is"]'
@@ -66,6 +70,7 @@ def offline(context: BrowserContext, book_url: str) -> list[str]:
 def run_all(lab: Page):
     """Run every cell of the open notebook; return the live quiz once Python has drawn it."""
     lab.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=KERNEL_MS)
+    lab.wait_for_function(KERNEL_READY, timeout=KERNEL_MS)
     lab.get_by_role("menuitem", name="Run").click()
     lab.locator(".lm-Menu-itemLabel:text-is('Run All Cells')").click()
     live = lab.locator(f".jp-OutputArea-output {LIVE}")

@@ -10,10 +10,18 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import copy_lessons, jupyterlab
-from test_jupyterlab import LONG, QUIZ, arrow_keys_stay_in_the_group, dark_theme_contrasts, question, wcag_violations
+from test_jupyterlab import (
+    KERNEL_IDLE,
+    LONG,
+    QUIZ,
+    arrow_keys_stay_in_the_group,
+    dark_theme_contrasts,
+    question,
+    terms_and_citations_read_well,
+    wcag_violations,
+)
 
 SLIDER = "Narrowing of the vessel (%)"
-KERNEL_IDLE = "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +44,12 @@ def run_all(page: Page) -> None:
     page.wait_for_function(KERNEL_IDLE, timeout=LONG)
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     expect(page.locator(QUIZ + ".coursekit-live")).to_be_visible(timeout=LONG)
+
+
+@pytest.mark.browser
+def test_lesson_1_terms_and_citations_in_notebook_7(page: Page, notebook7_url: str) -> None:
+    page.goto(notebook7_url + "notebooks/01-causes.ipynb")
+    terms_and_citations_read_well(page)
 
 
 @pytest.mark.browser

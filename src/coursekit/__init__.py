@@ -81,6 +81,14 @@ def key_points(lesson_id: str) -> faq_html.Html:
     return lessons.key_points(current_course().lessons.lesson(lesson_id))
 
 
+def notebook_style() -> faq_html.Html:
+    """The course's style sheet for lesson notebooks in JupyterLab and Notebook 7: a glossary term shows its
+    definition on hover and on keyboard focus (Markdown cells cannot carry a style sheet: the sanitizer removes it)."""
+    from importlib.resources import files
+
+    return faq_html.Html(f"<style>{files('coursekit.book').joinpath('static/notebook.css').read_text('utf-8')}</style>")
+
+
 def red_flags(lesson_id: str | None = None, *, tier: str | None = None):
     """Warning signs (content/red-flags.yml) as Markdown: those a lesson shows, by tier, or every sign of one tier."""
     from coursekit.course.seek_care import lesson_markdown, tier_markdown

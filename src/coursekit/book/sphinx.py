@@ -2,6 +2,8 @@
 
 Notebook outputs link to other notebooks as `name.ipynb#anchor` (what JupyterLab opens); in the
 built book those pages are `name.html`, so raw HTML outputs are rewritten at build time.
+Lesson notebooks hold their glossary terms and citations as links JupyterLab can show (`coursekit.book.notebook_terms`);
+the book reads them as the `{term}` and `{cite}` roles they were written from.
 Pages with a quiz (static HTML from `coursekit.quizzes.static_quiz`) or progress (`coursekit.quizzes.progress_page`) get
 `quiz.css` and the one quiz script made of the parts they use (`coursekit.quizzes.quiz_assets`); others get neither.
 The build stops, before any notebook runs, when the course content has problems.
@@ -17,6 +19,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from coursekit.book.notebook_terms import book_source
 
 NOTEBOOK_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/)([^"#]*?)\.ipynb(#[^"]*)?"')
 
@@ -34,6 +38,12 @@ class RewriteNotebookLinks(SphinxPostTransform):
         for node in self.document.findall(nodes.raw):
             if "html" in node.get("format", "").split() and ".ipynb" in node.astext():
                 node.replace_self(nodes.raw("", notebook_links_to_pages(node.astext()), format="html"))
+
+
+def notebook_roles(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A notebook's terms and citations as roles, as the book reads them."""
+    if str(app.env.doc2path(docname)).endswith(".ipynb"):
+        source[0] = book_source(source[0])
 
 
 def check_course_content(app: Sphinx) -> None:
@@ -80,6 +90,7 @@ def add_quiz_assets(app: Sphinx, pagename: str, templatename: str, context: dict
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", check_course_content)
     app.add_post_transform(RewriteNotebookLinks)
+    app.connect("source-read", notebook_roles)
     app.connect("config-inited", add_quiz_static_path)
     app.connect("html-page-context", add_quiz_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,5 @@
-"""The book's glossary terms (`book/glossary.md`), and content `{term}` roles that name a term it lacks."""
+"""The book's glossary terms and their definitions (`book/glossary.md`), and content `{term}` roles that name a
+term it lacks."""
 
 from __future__ import annotations
 
@@ -20,6 +21,26 @@ def glossary_terms(path: Path) -> set[str]:
     for block in GLOSSARY.findall(read_text(path)):
         terms.update(line.strip().lower() for line in block.splitlines() if line.strip() and not line[0].isspace())
     return terms
+
+
+def glossary_definitions(path: Path) -> dict[str, tuple[str, str]]:
+    """Each term of a MyST page's glossaries, in lower case, with the entry's first name and its definition (one
+    line); a term's other names (`DVT` beside `Deep vein thrombosis`) give the same entry."""
+    entries = {}
+    for block in GLOSSARY.findall(read_text(path)):
+        names: list[str] = []
+        definition: list[str] = []
+        for line in [*block.splitlines(), ""]:
+            if line.strip() and not line[0].isspace():
+                if definition:
+                    names, definition = [], []
+                names.append(line.strip())
+            elif line.strip():
+                definition.append(line.strip())
+            elif names and definition:
+                entries.update({name.lower(): (names[0], " ".join(definition)) for name in names})
+                names, definition = [], []
+    return entries
 
 
 def book_glossary(content: Path) -> set[str] | None:
