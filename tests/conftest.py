@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -26,6 +27,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD = Path(os.environ.get("COURSE_BUILD_HTML", ROOT / "_build" / "html"))
 INSTRUCTOR_BUILD = Path(os.environ.get("COURSE_BUILD_INSTRUCTOR_HTML", ROOT / "_build" / "instructor" / "html"))
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Parsed content files (coursekit.yaml_cache) are kept for this test run only, not in the user's cache folder.
+os.environ.setdefault("COURSEKIT_YAML_CACHE", tempfile.mkdtemp(prefix="coursekit-yaml-"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

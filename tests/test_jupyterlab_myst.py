@@ -48,7 +48,7 @@ def test_myst_renders_in_jupyterlab(page: Page, lab_url: str, notebook: str) -> 
     admonitions = len(re.findall(r"^```\{admonition\}", source, re.MULTILINE))
     expect(cells.locator(".myst aside.myst-admonition")).to_have_count(admonitions, timeout=LONG)
     if notebook.startswith("01-"):
-        expect(cells.locator(".myst a.hover-link", has_text="atherosclerosis").first).to_be_visible()
+        expect(cells.locator(".myst a.coursekit-term", has_text="atherosclerosis").first).to_be_visible()
         expect(cells.locator(".myst aside.myst-admonition", has_text="What to add: how PAD is found")).to_be_visible()
     # Markdown cells, and Markdown outputs (the red flags) too.
     for text in page.locator(".jp-Notebook .myst").all_inner_texts():

@@ -22,6 +22,7 @@ import nbformat
 import pytest
 from playwright.sync_api import Page, expect
 from ruamel.yaml import YAML
+from uv import find_uv_bin
 
 from conftest import BUILD, ROOT, jupyterlab, serve_folder, write_one_lesson_book
 from coursekit.book.book_address import ADDRESS_SLOT, HINT, warn_about_a_placeholder
@@ -121,7 +122,8 @@ def test_the_book_serves_a_wheel_with_the_engine_the_content_and_the_lesson_help
 
 
 def _students_jupyterlab(tmp_path: Path) -> tuple[Path, dict]:
-    """A fresh environment with JupyterLab and ipywidgets only (no anywidget, no course); its python and env."""
+    """A fresh environment (Python's own, with its pip) with JupyterLab and ipywidgets only (no anywidget, no
+    course); its python and env."""
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     env = {key: value for key, value in os.environ.items()
@@ -131,8 +133,9 @@ def _students_jupyterlab(tmp_path: Path) -> tuple[Path, dict]:
             "PATH": f"{env_dir / 'bin'}{os.pathsep}{env.get('PATH', '')}"}
     python = env_dir / "bin" / "python"
     pins = [_pin(name) for name in ("jupyterlab", "ipykernel", "ipywidgets", "jupyterlab_widgets")]
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-compile", "--disable-pip-version-check", *pins],
-                   check=True, env=env)
+    # The student's JupyterLab comes from the registry through uv (seconds with its cache); the course then
+    # installs itself with the environment's own pip, as on a student's machine.
+    subprocess.run([find_uv_bin(), "pip", "install", "--quiet", "--python", python, *pins], check=True, env=env)
     return python, env
 
 

@@ -6,11 +6,12 @@ nesting and `MAX_BYTES` bytes, so a file never means more than it shows.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +21,8 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.reader import ReaderError
+
+from coursekit import yaml_cache
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
@@ -53,14 +56,17 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Parsed YAML (ruamel round-trip nodes, which remember their lines) and its file."""
+    """Parsed YAML and its file: ruamel round-trip nodes, which remember their lines, or plain data from the cache
+    (`coursekit.yaml_cache`) with the text it was parsed from, parsed again only to find a line."""
 
     path: Path
     data: Any
+    text: str | None = field(default=None, compare=False, repr=False)
 
     def line(self, loc: Sequence[str | int]) -> int | None:
         """1-based line of the deepest node along `loc` that exists."""
-        node, line = self.data, None
+        data = _lined(self.path, self.text) if self.text is not None else self.data
+        node, line = data, None
         for part in loc:
             position = _position(node, part)
             if position is None:
@@ -68,7 +74,7 @@ class YamlDocument:
             line = position + 1
             node = node[part]
         if line is None:
-            return 1 if self.data is not None else None
+            return 1 if data is not None else None
         return line
 
     def problem(self, loc: Sequence[str | int], message: str, field: str | None = None) -> Problem:
@@ -190,8 +196,18 @@ def _kind(mode: int) -> str:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Parse a plain YAML file; every problem (unreadable, not UTF-8, syntax, tags) is a ContentError."""
+    """Parse a plain YAML file (or take its data from the cache); every problem (unreadable, not UTF-8, syntax,
+    tags) is a ContentError."""
     text = read_text(path)
+    cached = yaml_cache.load(text)
+    if cached is not None:
+        return YamlDocument(path, cached, text)
+    data = _parse(path, text)
+    yaml_cache.store(text, data)
+    return YamlDocument(path, data)
+
+
+def _parse(path: Path, text: str) -> Any:
     yaml = YAML(typ="rt")
     yaml.Parser = _PlainParser
     try:
@@ -207,7 +223,11 @@ def read_yaml(path: Path) -> YamlDocument:
         line = text.count("\n", 0, max(error.position, 0)) + 1
         message = f"the character U+{error.character:04X} is not allowed in YAML: remove it"
         raise ContentError([Problem(path, line, "YAML", message)]) from None
-    return YamlDocument(path, data)
+    return data
+
+
+# A cached document's lines: its text parsed again once, only when a problem needs a line.
+_lined = functools.lru_cache(maxsize=4)(_parse)
 
 
 def problem_message(item: Any) -> str:

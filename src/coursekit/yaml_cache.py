@@ -1,0 +1,89 @@
+"""Parsed content files kept on disk, so a lesson's kernel does not parse the same YAML again (about 1 s of pure
+Python each time a lesson opens on a slow machine).
+
+An entry is the file's data as JSON, named by a hash of the file's text and of this format, in the user's cache
+folder (`COURSEKIT_YAML_CACHE` overrides it; `off` turns the cache off). Only plain data is kept (text, numbers,
+true/false, null, mappings with text keys, lists): a file whose data is anything else is parsed every time. A cache
+that cannot be read or written is no cache, never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import ruamel.yaml
+from ruamel.yaml.scalarbool import ScalarBoolean
+
+FORMAT = f"1 ruamel.yaml {ruamel.yaml.__version__}"
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def folder() -> Path | None:
+    """Where entries are kept, or None when the cache is off."""
+    chosen = os.environ.get("COURSEKIT_YAML_CACHE")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coursekit" / "yaml"
+
+
+def _entry(text: str) -> Path | None:
+    where = folder()
+    digest = hashlib.sha256(f"{FORMAT}\n{text}".encode()).hexdigest()
+    return where / f"{digest}.json" if where else None
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's data as plain Python values (its scalars are subclasses of them); _NotPlain for anything else."""
+    if node is None:
+        return None
+    if isinstance(node, bool | ScalarBoolean):
+        return bool(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float) and math.isfinite(node):
+        return float(node)
+    if isinstance(node, dict) and all(isinstance(key, str) for key in node):
+        return {str(key): _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(value) for value in node]
+    raise _NotPlain
+
+
+def load(text: str) -> Any | None:
+    """The data kept for this text, or None (not kept, unreadable, or the cache is off)."""
+    entry = _entry(text)
+    if entry is None:
+        return None
+    with contextlib.suppress(OSError, ValueError):
+        return json.loads(entry.read_text(encoding="utf-8"))["data"]
+    return None
+
+
+def store(text: str, data: Any) -> None:
+    """Keep the data parsed from this text, when it is plain and the cache can be written."""
+    entry = _entry(text)
+    if entry is None:
+        return
+    try:
+        document = json.dumps({"data": _plain(data)}, ensure_ascii=False, allow_nan=False)
+    except _NotPlain:
+        return
+    with contextlib.suppress(OSError):
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, delete=False) as part:
+            part.write(document)
+        os.replace(part.name, entry)
