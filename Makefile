@@ -55,7 +55,7 @@ LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
 QUIZ_LINT := tests/lint/node_modules/eslint/package.json
 
 test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
-	$(BIN)/ruff check src tests notebooks/*.py
+	$(BIN)/ruff check src tests notebooks/*.py lite/*.py
 	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address

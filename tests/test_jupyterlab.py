@@ -64,7 +64,12 @@ def terms_and_citations_read_well(page: Page) -> None:
     assert term.bounding_box()["height"] > 2 * line  # the definition takes its own place under the line
     page.mouse.move(0, 0)
     assert term.evaluate(SHOWN) is None
-    term.focus()
+    # From the keyboard: the term's cell selected (as a click or the arrow keys select it), Tab reaches the term.
+    term.evaluate("""term => { const notebook = window.jupyterapp.shell.currentWidget.content;
+        notebook.activeCellIndex = notebook.widgets.findIndex(cell => cell.node.contains(term));
+        notebook.activeCell.node.focus(); }""")
+    page.keyboard.press("Tab")
+    expect(term).to_be_focused()
     assert term.evaluate(SHOWN) == f"{name}: {definition}"
 
     expect(page.locator("#references")).to_be_attached(timeout=LONG)  # the notebook renders its last cells late

@@ -12,6 +12,9 @@ fetched from elsewhere at run time:
   whose hashes differ), the course wheel included, so the kernel loads the course from the site at start-up;
 - JupyterLite and its kernel from requirements.txt (jupyterlite-core, jupyterlite-pyodide-kernel).
 
+The wheels carry their bytecode, compiled at build time by the browser's own Python (`lite/precompile.mjs`), so
+the kernel imports the course without compiling its source first.
+
 The kernel's drive (the notebook's folder as the kernel's working directory) is left out: it needs either
 cross-origin isolation, which a plain static host such as GitHub Pages does not give, or JupyterLite's service
 worker, which was seen stalling a kernel's start-up. The lessons read nothing from their folder.
@@ -57,6 +60,8 @@ KERNEL_WHEELS = ("piplite-", "pyodide_kernel-", "ipykernel-", "widgetsnbextensio
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "package.json")
 # Loaded together when the kernel starts, so the first cell finds the course and its dependencies ready.
 PRELOAD = ("micropip", "piplite", "ipykernel", "pyodide-kernel", "comm", "ipython", "jedi", "coursekit")
+# Shipped with their bytecode (`lite/precompile.mjs`) unless listed here: jedi is only read to complete code.
+NOT_PRECOMPILED = ("jedi", "parso")
 # Only JupyterLab; the drive's service worker left out (see the module's docstring).
 APPS = ("lab",)
 DISABLED = ("@jupyterlite/application-extension:service-worker-manager",)
@@ -168,10 +173,13 @@ def pyodide_folder(out: Path, wheels: list[Path], roots: list[str]) -> list[str]
             sys.exit(f"lite: no browser wheel for {name}")
         needed.add(name)
         queue.extend(found[name][1][4])
+    for name in needed:
+        shutil.copy2(found[name][0], out / found[name][0].name)
+    precompile(out, [found[name][0].name for name in sorted(needed - set(NOT_PRECOMPILED))])
     packages = {}
     for name in sorted(needed):
         wheel, (_, wheel_version, real_name, imports, depends) = found[name]
-        shutil.copy2(wheel, out / wheel.name)
+        wheel = out / wheel.name
         packages[name] = {
             "name": real_name, "version": wheel_version, "file_name": wheel.name, "install_dir": "site",
             "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(), "package_type": "package",
@@ -180,6 +188,14 @@ def pyodide_folder(out: Path, wheels: list[Path], roots: list[str]) -> list[str]
     info = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     (out / "pyodide-lock.json").write_text(json.dumps({"info": info, "packages": packages}, indent=1) + "\n")
     return sorted(needed)
+
+
+def precompile(folder: Path, wheels: list[str]) -> None:
+    """Add the browser Python's bytecode to `wheels` in `folder`, so the kernel imports them without compiling."""
+    done = subprocess.run(["node", str(ROOT / "lite/precompile.mjs"), str(folder.resolve()), *wheels],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"lite: could not precompile the browser wheels:\n{done.stderr[-2000:]}")
 
 
 def lite_settings() -> dict:
@@ -202,7 +218,8 @@ def lite_settings() -> dict:
 def inputs_digest(wheel: Path, notebooks: list[Path]) -> str:
     """One hash of everything the site is made from."""
     digest = hashlib.sha256()
-    for path in [ROOT / "requirements.txt", ROOT / "lite/package-lock.json", Path(__file__), wheel, *notebooks]:
+    made_by = [Path(__file__), ROOT / "lite/precompile.mjs", ROOT / "lite/precompile.py"]
+    for path in [ROOT / "requirements.txt", ROOT / "lite/package-lock.json", *made_by, wheel, *notebooks]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     digest.update(version("jupyterlite-core").encode())
