@@ -52,3 +52,15 @@ def test_a_term_or_source_the_book_lacks_is_one_line_naming_the_notebook(tmp_pat
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("A claim.{cite}`nobody2020`")]), path)
     assert main([str(path)]) == 2
     assert capsys.readouterr().err == f"{path}: {{cite}} names 'nobody2020', which book/references.bib does not have\n"
+
+
+def test_no_book_folder_or_a_broken_notebook_is_one_line_and_status_2(tmp_path, monkeypatch, capsys) -> None:
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{", encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    assert main([str(broken)]) == 2
+    assert capsys.readouterr().err.startswith(f"{broken}: not a notebook this can read (")
+    monkeypatch.chdir(tmp_path)
+    assert main([str(broken)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("book/references.bib or book/glossary.md: ") and error.count("\n") == 1

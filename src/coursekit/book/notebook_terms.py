@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from nbformat.validator import ValidationError as NBFormatError
 from pybtex.database import parse_file
+from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
 
 from coursekit.course.glossary import TERM_ROLE, glossary_definitions
+from coursekit.source import ContentError
 
 CITE_ROLE = re.compile(r"\{cite\}`([^`]+)`")
 TERM_LINK = re.compile(r'<a class="coursekit-term" data-term="([^"]*)" href="#glossary" title="[^"]*">(.*?)</a>', re.S)
@@ -176,15 +179,22 @@ def book_source(source: str) -> str:
 
 def main(argv: list[str]) -> int:
     """Rewrite lesson notebooks in place with their terms and citations as links (`to_notebook`), from the book
-    folder of the current directory."""
-    sources = Sources.of_book(Path("book"))
+    folder of the current directory; a problem is one line and exit status 2."""
+    try:
+        sources = Sources.of_book(Path("book"))
+    except (OSError, PybtexError, ContentError) as error:
+        print(f"book/references.bib or book/glossary.md: {error} (run this in the course's folder)", file=sys.stderr)
+        return 2
     for name in argv:
         path = Path(name)
-        notebook = nbformat.read(path, as_version=4)
         try:
+            notebook = nbformat.read(path, as_version=4)
             written = to_notebook(notebook, sources)
         except KeyError as error:
             print(f"{path}: {error.args[0]}", file=sys.stderr)
+            return 2
+        except (OSError, ValueError, NBFormatError) as error:
+            print(f"{path}: not a notebook this can read ({error})", file=sys.stderr)
             return 2
         if written != notebook:
             nbformat.write(written, path)
