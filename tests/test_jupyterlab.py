@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT, copy_lessons, jupyterlab
-from coursekit.glossary import glossary_definitions
+from coursekit.course.glossary import glossary_definitions
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 QUIZ = ".jp-OutputArea-output .coursekit-quiz:not([data-pretest]):not([data-recap])"  # the lesson's quiz
@@ -73,6 +73,8 @@ def terms_and_citations_read_well(page: Page) -> None:
     assert term.evaluate(SHOWN) == f"{name}: {definition}"
 
     expect(page.locator("#references")).to_be_attached(timeout=LONG)  # the notebook renders its last cells late
+    # Every rendered Markdown cell (the Glossary and References cells too); not JupyterLab's own cell buttons.
+    assert wcag_violations(page, ".jp-MarkdownCell .myst") == []
     cited.locator("a.coursekit-cite").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#references")).to_be_in_viewport()

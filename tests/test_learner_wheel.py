@@ -20,7 +20,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import BUILD, CONTENT
-from coursekit.learner_wheel import learner_wheel
+from coursekit.publish.learner_wheel import learner_wheel
 
 
 def private_texts() -> list[str]:
@@ -55,7 +55,8 @@ def test_the_wheel_holds_the_engine_the_helpers_and_the_content_but_no_instructo
                  if path.is_file() and not path.name.startswith(".")}
         assert "coursekit/content/instructor.yml" in every
         assert content == every - {"coursekit/content/instructor.yml"} | {"coursekit/content/parsed.json"}
-        assert {"figures.py", "explorables.py", "coursekit/__init__.py", "coursekit/static/quiz/strings.json"} <= names
+        strings = "coursekit/quizzes/static/quiz/strings.json"
+        assert {"figures.py", "explorables.py", "coursekit/__init__.py", strings} <= names
         lessons = YAML(typ="safe").load(archive.read("coursekit/content/lessons.yml"))
         assert [lesson["id"] for lesson in lessons["lessons"]] == [
             lesson["id"] for lesson in YAML(typ="safe").load(CONTENT / "lessons.yml")["lessons"]]
