@@ -54,9 +54,12 @@ LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
 # ESLint, which checks the joined quiz scripts for undefined names (installed when missing).
 QUIZ_LINT := tests/lint/node_modules/eslint/package.json
 
-test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
+# The set-up steps run side by side (the npm installs while .venv is made, the two editions at once); then the
+# tests, each file in one worker, the longest files first (tests/conftest.py names them).
+test:
+	$(MAKE) --no-print-directory -j4 book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 	$(BIN)/ruff check src tests notebooks/*.py
-	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile
+	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
 # (coursekit.build copies it there) so a notebook opened outside this repository can install it. It holds no
