@@ -117,7 +117,8 @@ lab: $(STAMP)
 		notebooks/01-causes.ipynb
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
-# two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
+# two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test
+# in a fresh clone (set-up included) and lists its ten slowest tests.
 bench: check bench/node_modules/.bin/lighthouse
 	$(PY) bench/bench.py $(BENCH_ARGS)
 
