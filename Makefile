@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # unchanged checkout never reinstalls. pip installs only uv (its pin is in requirements.txt), which installs
 # the rest: in seconds with its cache, about a minute without, where pip takes minutes.
 STAMP  := $(VENV)/.installed
-UV     := $(BIN)/uv pip install --quiet --python $(PY)
+UV     := $(BIN)/uv pip install --quiet --compile-bytecode --python $(PY)
 PORT   ?= 8000
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 WHEEL   := _build/wheel/coursekit-$(VERSION)-py3-none-any.whl
@@ -32,13 +32,13 @@ $(CHECKED): $(STAMP) $(wildcard content/*.yml content/*/* src/coursekit/*.py src
 
 # The learner edition (no instructor pages) into _build/html; warnings are errors.
 book: $(CHECKED) $(WHEEL) $(LITE_RUNTIME)
-	$(PY) -m coursekit.build learner
-	$(PY) -m coursekit.lite
+	$(PY) -m coursekit.publish.build learner
+	$(PY) -m coursekit.publish.lite
 
 # The course in the browser: a JupyterLite copy of the lessons, with Python (Pyodide) and the course wheel, into
-# _build/html/lite (coursekit.lite; skipped when nothing it is made from changed). The Pyodide runtime comes from npm.
+# _build/html/lite (coursekit.publish.lite; skipped when nothing it is made from changed). The Pyodide runtime comes from npm.
 lite: $(WHEEL) $(LITE_RUNTIME)
-	$(PY) -m coursekit.lite
+	$(PY) -m coursekit.publish.lite
 
 $(LITE_RUNTIME): lite/package.json lite/package-lock.json
 	npm ci --prefix lite --no-audit --no-fund --ignore-scripts
@@ -46,7 +46,7 @@ $(LITE_RUNTIME): lite/package.json lite/package-lock.json
 
 # The instructor edition (every page, the answer key included) into _build/instructor/html.
 instructor: $(CHECKED) $(WHEEL)
-	$(PY) -m coursekit.build instructor
+	$(PY) -m coursekit.publish.build instructor
 
 # scorm-again, the SCORM 1.2 runtime the SCORM package is tested against, and the SCORM 1.2 and IMS CP 1.1 schemas
 # (installed when missing).
@@ -58,16 +58,16 @@ QUIZ_LINT := tests/lint/node_modules/eslint/package.json
 # tests, each file in one worker, the longest files first (tests/conftest.py names them).
 test:
 	$(MAKE) --no-print-directory -j4 book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
-	$(BIN)/ruff check src tests notebooks/*.py
+	$(BIN)/ruff check src tests notebooks/*.py lite/*.py
 	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
-# (coursekit.build copies it there) so a notebook opened outside this repository can install it. It holds no
-# instructor notes (coursekit.learner_wheel takes them out). Rebuilt only when a file that goes into it changes.
-$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/static/* src/coursekit/static/*/* src/coursekit/static/*/*/* content/*.yml content/*/* notebooks/*.py notebooks/images/*.svg)
+# (coursekit.publish.build copies it there) so a notebook opened outside this repository can install it. It holds no
+# instructor notes (coursekit.publish.learner_wheel takes them out). Rebuilt only when a file that goes into it changes.
+$(WHEEL): $(STAMP) $(wildcard src/coursekit/*.py src/coursekit/*/*.py src/coursekit/quizzes/static/* src/coursekit/quizzes/static/*/* src/coursekit/quizzes/static/*/*/* src/coursekit/book/static/* content/*.yml content/*/* notebooks/*.py notebooks/images/*.svg)
 	@rm -rf _build/wheel build
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w _build/wheel .
-	@$(PY) -m coursekit.learner_wheel $@
+	@$(PY) -m coursekit.publish.learner_wheel $@
 	@rm -rf build
 	@echo "course wheel: $@ ($$(du -k $@ | cut -f1) KB)"
 
@@ -77,13 +77,13 @@ workflows: $(STAMP)
 	$(BIN)/zizmor --offline --quiet .github/workflows/
 
 # Write the lessons' glossary terms and citations as links JupyterLab shows, from book/glossary.md and
-# book/references.bib (coursekit.notebook_terms; the book reads them back as roles), then re-run every notebook in
+# book/references.bib (coursekit.book.notebook_terms; the book reads them back as roles), then re-run every notebook in
 # place so its saved outputs (what JupyterLab shows before running, and
 # what nbval compares in `make test`) match the current engine and content. Widget state and cell
 # timings are not saved: before a run JupyterLab shows each quiz's static HTML, and a re-run does
 # not rewrite ~250 KB of random model ids and timestamps per notebook.
 notebooks: $(STAMP)
-	$(PY) -m coursekit.notebook_terms notebooks/*.ipynb
+	$(PY) -m coursekit.book.notebook_terms notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
@@ -129,10 +129,10 @@ bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
 # The whole book as one PDF, pages in table-of-contents order, printed by Chromium: the learner
 # edition, and the instructor edition with the instructor part and the answer key.
 pdf: book
-	$(PY) -m coursekit.pdf _build/html _build/pdf/course.pdf
+	$(PY) -m coursekit.publish.pdf _build/html _build/pdf/course.pdf
 
 instructor-pdf: instructor
-	$(PY) -m coursekit.pdf _build/instructor/html _build/pdf/course-instructor.pdf
+	$(PY) -m coursekit.publish.pdf _build/instructor/html _build/pdf/course-instructor.pdf
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache

@@ -7,8 +7,8 @@ import anywidget
 import traitlets
 from figures import relative_flow
 
-from coursekit.fresh_install import for_this_page
-from coursekit.quiz_assets import notebook_script
+from coursekit.quizzes.fresh_install import for_this_page
+from coursekit.quizzes.quiz_assets import notebook_script
 
 TABLE_STEPS = (0, 10, 20, 30, 40, 50, 60, 70, 80, 90)
 

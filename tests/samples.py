@@ -35,7 +35,7 @@ SAMPLES = {
 
 def not_carried(fmt: str) -> set[str]:
     """The types whose sample a format's hook refuses as a whole (`NotCarried`)."""
-    from coursekit.bank import Bank
+    from coursekit.course.bank import Bank
 
     bank = Bank(id="samples", title="Samples", questions=tuple(SAMPLES.values()))
     hooks = {"gift": lambda q: q.gift(), "qti": lambda q: q.qti(QtiItem(bank, q)), "anki": lambda q: q.anki_front(),

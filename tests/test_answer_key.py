@@ -7,11 +7,11 @@ import re
 import pytest
 
 from conftest import BUILD, CONTENT, FIXTURES, INSTRUCTOR_BUILD
-from coursekit.answer_key_html import answer_key
-from coursekit.answers import correct_answers
 from coursekit.course import load_course
 from coursekit.markdown import escape, to_html, to_inline_html
-from coursekit.static_quiz import ANSWER_KEY_CLASS
+from coursekit.qtypes.answers import correct_answers
+from coursekit.quizzes.answer_key_html import answer_key
+from coursekit.quizzes.static_quiz import ANSWER_KEY_CLASS
 
 INSTRUCTOR_PAGES = "book/instructor/"
 

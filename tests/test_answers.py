@@ -8,13 +8,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT
-from coursekit.answer_key_html import bank_key_html
-from coursekit.answers import correct_answers, labelled, number
 from coursekit.course import load_course
 from coursekit.export import anki, worksheet
 from coursekit.markdown import to_inline_html
+from coursekit.qtypes.answers import correct_answers, labelled, number
 from coursekit.qtypes.numeric import Numeric
-from coursekit.static_quiz import render_quiz
+from coursekit.quizzes.answer_key_html import bank_key_html
+from coursekit.quizzes.static_quiz import render_quiz
 
 DOUBLED = re.compile(r"[.!?;:,]\s*:")
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import FIXTURES, ROOT
-from coursekit.bank import QUESTION_TYPES, load_bank
-from coursekit.check import check_path
+from coursekit.course.bank import QUESTION_TYPES, load_bank
+from coursekit.course.check import check_path
 from coursekit.source import ContentError
 
 BANKS = FIXTURES / "banks"

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from conftest import CONTENT
-from coursekit.bank_schema import MODELINE, SCHEMA, schema_text
+from coursekit.course.bank_schema import MODELINE, SCHEMA, schema_text
 from coursekit.qtypes import QUESTION_TYPES
 
 BANKS = sorted((CONTENT / "quizzes").glob("*.yml"))
@@ -17,7 +17,7 @@ BANKS = sorted((CONTENT / "quizzes").glob("*.yml"))
 
 def test_the_committed_schema_is_the_one_the_models_give():
     committed = (CONTENT / SCHEMA).read_text(encoding="utf-8")
-    assert committed == schema_text(), "run `python -m coursekit.bank_schema` and commit the schema"
+    assert committed == schema_text(), "run `python -m coursekit.course.bank_schema` and commit the schema"
     types = json.loads(committed)["properties"]["questions"]["items"]["properties"]["type"]["enum"]
     assert types == list(QUESTION_TYPES)
 

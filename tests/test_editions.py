@@ -10,8 +10,8 @@ import zlib
 import pytest
 
 from conftest import BUILD, INSTRUCTOR_BUILD, ROOT, write_one_lesson_book
-from coursekit.editions import BANNER, INSTRUCTOR_PAGES
-from coursekit.launch_buttons import HINT
+from coursekit.book.editions import BANNER, INSTRUCTOR_PAGES
+from coursekit.book.launch_buttons import HINT
 
 
 def _pages(build) -> dict[str, str]:
@@ -50,7 +50,7 @@ def test_instructor_edition_has_every_learner_page_plus_its_part_and_says_which_
 
 
 def test_learner_build_is_quiet_and_says_where_to_open_the_book():
-    done = subprocess.run([sys.executable, "-m", "coursekit.build", "learner"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "coursekit.publish.build", "learner"], cwd=ROOT,
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     out = done.stdout
@@ -65,7 +65,7 @@ def test_learner_build_is_quiet_and_says_where_to_open_the_book():
 def test_a_warning_still_fails_the_quiet_build_and_is_shown(tmp_path):
     config = 'title: Broken\nexecute:\n  execute_notebooks: "off"\n'
     write_one_lesson_book(tmp_path, config, home="# Home\n\nSee {doc}`no-such-page`.\n")
-    done = subprocess.run([sys.executable, "-m", "coursekit.build"], cwd=tmp_path,
+    done = subprocess.run([sys.executable, "-m", "coursekit.publish.build"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode != 0
     assert "no-such-page" in done.stderr and "WARNING" in done.stderr
@@ -75,7 +75,7 @@ def test_a_warning_still_fails_the_quiet_build_and_is_shown(tmp_path):
 def test_the_kernel_tcp_warning_is_not_shown_and_everything_else_on_stderr_passes():
     script = (
         "import os\n"
-        "from coursekit.build import without_kernel_tcp_warning\n"
+        "from coursekit.publish.build import without_kernel_tcp_warning\n"
         "with without_kernel_tcp_warning():\n"
         "    for _ in range(3):\n"
         "        os.system('echo \"[IPKernelApp] WARNING | Kernel is running over TCP without encryption.\" >&2')\n"

@@ -20,7 +20,7 @@ from coursekit.course import load_course
 from coursekit.export import export
 from coursekit.export.learner_book import MissingBook
 from coursekit.markdown import to_html
-from coursekit.order import display_order
+from coursekit.qtypes.order import display_order
 from moodle_cc import detects_cc11, quiz_files
 from moodle_cc import questions as moodle_questions
 from qti_reader import QTI, read_items

@@ -9,18 +9,18 @@ import pytest
 
 from conftest import FIXTURES
 from coursekit.__main__ import main
-from coursekit.bank import load_bank
-from coursekit.check import check_path
 from coursekit.course import load_course
+from coursekit.course.bank import load_bank
+from coursekit.course.check import check_path
 from coursekit.export import export
 from coursekit.export.gift import bank_gift
 from coursekit.export.gift_import import bank_yaml, import_gift, parse_gift
 from coursekit.formats import escape
-from coursekit.grade import grade
+from coursekit.qtypes.grade import grade
 
 CONTENT = FIXTURES / "export" / "content"
 
-# Responses to try on each question, in the grader's terms (see coursekit.grade).
+# Responses to try on each question, in the grader's terms (see coursekit.qtypes.grade).
 SAMPLES = {
     "single": [None, 0, 1, 2],
     "multiple": [[], [0], [1], [0, 1], [0, 1, 2], [2]],

@@ -8,12 +8,12 @@ import re
 import pytest
 
 from conftest import FIXTURES
-from coursekit.answers import correct_answers
-from coursekit.bank import Bank
 from coursekit.course import load_course
+from coursekit.course.bank import Bank
 from coursekit.export import export
 from coursekit.export.worksheet import answer_key_html, worksheet_html
 from coursekit.markdown import to_inline_html
+from coursekit.qtypes.answers import correct_answers
 from coursekit.qtypes.matching import Matching
 
 CONTENT = FIXTURES / "export" / "content"

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import CONTENT, FIXTURES
-from coursekit.faq import TOPICS, load_faq
-from coursekit.quotation import faq_quotation_problems, quoted_lines
+from coursekit.course.faq import TOPICS, load_faq
+from coursekit.course.quotation import faq_quotation_problems, quoted_lines
 from coursekit.source import ContentError
 
 SOURCE = CONTENT / "source" / "faq.txt"

@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 
 from conftest import BUILD, CONTENT
 from coursekit.course import load_course
-from coursekit.faq import Block, Faq, FaqEntry, Verdict, load_faq
-from coursekit.faq_html import faq_page, faq_quote
+from coursekit.course.faq import Block, Faq, FaqEntry, Verdict, load_faq
+from coursekit.course.faq_html import faq_page, faq_quote
 from coursekit.source import ContentError
 
 COURSE = load_course(CONTENT)

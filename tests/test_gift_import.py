@@ -10,8 +10,8 @@ import pytest
 
 from conftest import CONTENT, FIXTURES
 from coursekit.__main__ import main
-from coursekit.bank import load_bank
-from coursekit.check import check_path
+from coursekit.course.bank import load_bank
+from coursekit.course.check import check_path
 from coursekit.export.gift_import import import_gift, parse_gift
 
 EXAMPLES = FIXTURES / "gift" / "moodle_examples.gift"

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursekit.bank import QUESTION_TYPES, Bank, Question, load_bank
+from coursekit.course.bank import QUESTION_TYPES, Bank, Question, load_bank
 from coursekit.export.gift import bank_gift
 from coursekit.export.gift_import import bank_yaml, parse_gift
 from samples import ANSWERS, OPTIONAL, SLUG, TEXT, not_carried

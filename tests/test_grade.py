@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit.grade import Grade, grade, normalize_text, parse_number
 from coursekit.qtypes.choice import MultipleChoice, SingleChoice
+from coursekit.qtypes.grade import Grade, grade, normalize_text, parse_number
 from coursekit.qtypes.matching import Matching
 from coursekit.qtypes.numeric import Numeric
 from coursekit.qtypes.ordering import Ordering

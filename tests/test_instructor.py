@@ -6,7 +6,7 @@ import pytest
 
 from conftest import CONTENT
 from coursekit.course import load_course
-from coursekit.instructor import guide_html, load_notes, schedule_html
+from coursekit.course.instructor import guide_html, load_notes, schedule_html
 from coursekit.markdown import escape, to_inline_html
 from coursekit.source import ContentError
 

@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT, copy_lessons, jupyterlab
-from coursekit.glossary import glossary_definitions
+from coursekit.course.glossary import glossary_definitions
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 QUIZ = ".jp-OutputArea-output .coursekit-quiz:not([data-pretest]):not([data-recap])"  # the lesson's quiz
@@ -64,10 +64,17 @@ def terms_and_citations_read_well(page: Page) -> None:
     assert term.bounding_box()["height"] > 2 * line  # the definition takes its own place under the line
     page.mouse.move(0, 0)
     assert term.evaluate(SHOWN) is None
-    term.focus()
+    # From the keyboard: the term's cell selected (as a click or the arrow keys select it), Tab reaches the term.
+    term.evaluate("""term => { const notebook = window.jupyterapp.shell.currentWidget.content;
+        notebook.activeCellIndex = notebook.widgets.findIndex(cell => cell.node.contains(term));
+        notebook.activeCell.node.focus(); }""")
+    page.keyboard.press("Tab")
+    expect(term).to_be_focused()
     assert term.evaluate(SHOWN) == f"{name}: {definition}"
 
     expect(page.locator("#references")).to_be_attached(timeout=LONG)  # the notebook renders its last cells late
+    # Every rendered Markdown cell (the Glossary and References cells too); not JupyterLab's own cell buttons.
+    assert wcag_violations(page, ".jp-MarkdownCell .myst") == []
     cited.locator("a.coursekit-cite").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#references")).to_be_in_viewport()

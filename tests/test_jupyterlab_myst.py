@@ -2,7 +2,7 @@
 label or directive is left as raw text.
 
 Glossary terms and citations are not MyST roles in the notebooks (jupyterlab-myst resolves neither without the
-book): they are links written by coursekit.notebook_terms, tested in test_jupyterlab.py and test_notebook7.py.
+book): they are links written by coursekit.book.notebook_terms, tested in test_jupyterlab.py and test_notebook7.py.
 """
 
 from __future__ import annotations

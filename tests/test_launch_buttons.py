@@ -9,7 +9,7 @@ import sys
 from types import SimpleNamespace
 
 from conftest import write_one_lesson_book
-from coursekit.launch_buttons import HINT, hide_launch_buttons_without_repository
+from coursekit.book.launch_buttons import HINT, hide_launch_buttons_without_repository
 
 
 def config(repository_url: str) -> SimpleNamespace:
@@ -50,7 +50,7 @@ launch_buttons:
   colab_url: https://colab.research.google.com
   jupyterhub_url: https://hub.example.org
 sphinx:
-  extra_extensions: [coursekit.launch_buttons]
+  extra_extensions: [coursekit.book.launch_buttons]
 """
 
 
@@ -75,7 +75,8 @@ kernelspec:
 
 def test_with_a_repository_a_lesson_page_links_to_binder_colab_and_a_jupyterhub_and_a_markdown_page_not(tmp_path):
     write_one_lesson_book(tmp_path, BOOK_CONFIG, home=HOME)
-    done = subprocess.run([sys.executable, "-m", "coursekit.build"], cwd=tmp_path, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "coursekit.publish.build"], cwd=tmp_path, capture_output=True,
+                          text=True)
     assert done.returncode == 0, done.stderr
     assert HINT not in done.stdout
     page = (tmp_path / "_build" / "html" / "notebooks" / "lesson.html").read_text(encoding="utf-8")

@@ -1,19 +1,26 @@
 """The learner edition holds nothing private: no instructor note or misconception to address is in its pages,
-search index, page sources, or the course wheel it serves; the wheel's files are listed and its RECORD matches."""
+search index, page sources, or the course wheel it serves; the wheel's files are listed and its RECORD matches.
+A lesson installed from the wheel reads its content parsed ahead of time, and still reads an edited file."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import html
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
 from conftest import BUILD, CONTENT
-from coursekit.learner_wheel import learner_wheel
+from coursekit.publish.learner_wheel import learner_wheel
 
 
 def private_texts() -> list[str]:
@@ -47,8 +54,9 @@ def test_the_wheel_holds_the_engine_the_helpers_and_the_content_but_no_instructo
         every = {f"coursekit/content/{path.relative_to(CONTENT).as_posix()}" for path in CONTENT.rglob("*")
                  if path.is_file() and not path.name.startswith(".")}
         assert "coursekit/content/instructor.yml" in every
-        assert content == every - {"coursekit/content/instructor.yml"}
-        assert {"figures.py", "explorables.py", "coursekit/__init__.py", "coursekit/static/quiz/strings.json"} <= names
+        assert content == every - {"coursekit/content/instructor.yml"} | {"coursekit/content/parsed.json"}
+        strings = "coursekit/quizzes/static/quiz/strings.json"
+        assert {"figures.py", "explorables.py", "coursekit/__init__.py", strings} <= names
         lessons = YAML(typ="safe").load(archive.read("coursekit/content/lessons.yml"))
         assert [lesson["id"] for lesson in lessons["lessons"]] == [
             lesson["id"] for lesson in YAML(typ="safe").load(CONTENT / "lessons.yml")["lessons"]]
@@ -83,3 +91,51 @@ def test_rewriting_a_wheel_is_idempotent(wheel, tmp_path):
     with zipfile.ZipFile(copy) as again, zipfile.ZipFile(wheel) as served:
         assert again.namelist() == served.namelist()
         assert all(again.read(name) == served.read(name) for name in served.namelist())
+
+
+# Run from the wheel alone: the course's content, whether the YAML parser was needed, or the problems found.
+LOAD = """
+import json, sys
+import coursekit
+from coursekit.course import content_dir, load_course
+from coursekit.source import ContentError
+try:
+    course = load_course(content_dir())
+    found = {"banks": {bank: [q.id for q in b.questions] for bank, b in course.banks.items()}}
+except ContentError as error:
+    found = {"problems": [str(problem) for problem in error.problems]}
+print(json.dumps({**found, "engine": coursekit.__file__, "yaml_parser": "ruamel.yaml" in sys.modules}))
+"""
+
+
+def load_from(site: Path, content: Path | None = None) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    env.pop("COURSEKIT_CONTENT", None)
+    if content:
+        env["COURSEKIT_CONTENT"] = str(content)
+    done = subprocess.run([sys.executable, "-c", LOAD], cwd=site, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found.pop("engine").startswith(str(site))
+    return found
+
+
+def test_a_lesson_from_the_wheel_reads_its_content_parsed_ahead_and_an_edited_file_as_written(wheel, tmp_path):
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    installed = load_from(site)
+    banks = {path.stem: [question["id"] for question in YAML(typ="safe").load(path)["questions"]]
+             for path in sorted((CONTENT / "quizzes").glob("*.yml"))}
+    assert installed == {"banks": banks, "yaml_parser": False}
+
+    # An author's copy whose FAQ lost an entry a bank cites: the bank (unchanged, so read from the snapshot) is
+    # reported at the line that cites it, as when it is parsed.
+    edited = shutil.copytree(site / "coursekit/content", tmp_path / "content")
+    faq = (edited / "faq.yml").read_text(encoding="utf-8")
+    (edited / "faq.yml").write_text(faq.replace("- id: clogged-arteries", "- id: clogged-arteries-renamed"))
+    cited = next(number for number, line in enumerate((edited / "quizzes/causes.yml").read_text().splitlines(), 1)
+                 if "faq: [clogged-arteries]" in line)
+    problems = load_from(site, edited)["problems"]
+    where = f"{edited / 'quizzes/causes.yml'}:{cited}: question atherosclerosis-is: faq"
+    assert [problem for problem in problems if problem.startswith(where)]

@@ -11,9 +11,9 @@ import pytest
 import textstat
 
 from conftest import CONTENT, FIXTURES, ROOT
+from coursekit.book.notebook_terms import to_book
 from coursekit.course import load_course
-from coursekit.lessons import load_lessons
-from coursekit.notebook_terms import to_book
+from coursekit.course.lessons import load_lessons
 from coursekit.source import ContentError
 
 NOTEBOOKS = ROOT / "notebooks"

@@ -6,6 +6,7 @@ Also: what the build ships (every wheel in the kernel's lock, the course preload
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -46,6 +47,10 @@ def test_the_site_ships_its_python_and_loads_nothing_from_elsewhere():
     assert "coursekit" in kernel["loadPyodideOptions"]["packages"]
     assert {"coursekit", "figures", "explorables"} <= set(lock["coursekit"]["imports"])
     assert {"nh3", "genanki"}.isdisjoint(lock)
+    # Imported from bytecode compiled for the browser's Python, not compiled from source at start-up.
+    with zipfile.ZipFile(LITE / "static/pyodide" / lock["coursekit"]["file_name"]) as wheel:
+        names = set(wheel.namelist())
+    assert {"coursekit/__pycache__/__init__.cpython-314.pyc", "coursekit/content/parsed.json"} <= names
     shipped = sorted(path.name for path in (LITE / "files").glob("*.ipynb"))
     assert shipped == sorted(path.name for path in (BUILD.parent.parent / "notebooks").glob("*.ipynb"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from coursekit.notebook_errors import failure_report
+from coursekit.book.notebook_errors import failure_report
 
 
 def _notebook(path: Path, cells: list[dict]) -> Path:

@@ -1,4 +1,4 @@
-"""Lesson notebooks hold their glossary terms and citations as links JupyterLab shows (coursekit.notebook_terms),
+"""Lesson notebooks hold their glossary terms and citations as links JupyterLab shows (coursekit.book.notebook_terms),
 written from the book's glossary and bibliography; the book reads them back as the roles."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from coursekit.notebook_terms import BOOK_REFERENCES, Sources, main, to_book, to_notebook
+from coursekit.book.notebook_terms import BOOK_REFERENCES, Sources, main, to_book, to_notebook
 
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SOURCES = Sources.of_book(ROOT / "book")
@@ -19,9 +19,9 @@ SOURCES = Sources.of_book(ROOT / "book")
 def test_each_lesson_holds_links_written_from_the_current_glossary_and_sources(path) -> None:
     notebook = nbformat.read(path, as_version=4)
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    assert not re.search(r"\{(term|cite)\}`", markdown), f"{path.name}: run python -m coursekit.notebook_terms"
+    assert not re.search(r"\{(term|cite)\}`", markdown), f"{path.name}: run python -m coursekit.book.notebook_terms"
     # Written again from the book's glossary and references.bib, nothing changes: no definition or source is stale.
-    assert to_notebook(notebook, SOURCES) == notebook, f"{path.name}: run python -m coursekit.notebook_terms"
+    assert to_notebook(notebook, SOURCES) == notebook, f"{path.name}: run python -m coursekit.book.notebook_terms"
 
 
 def test_the_book_reads_roles_and_its_own_references_paragraph_back() -> None:
@@ -52,3 +52,15 @@ def test_a_term_or_source_the_book_lacks_is_one_line_naming_the_notebook(tmp_pat
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("A claim.{cite}`nobody2020`")]), path)
     assert main([str(path)]) == 2
     assert capsys.readouterr().err == f"{path}: {{cite}} names 'nobody2020', which book/references.bib does not have\n"
+
+
+def test_no_book_folder_or_a_broken_notebook_is_one_line_and_status_2(tmp_path, monkeypatch, capsys) -> None:
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{", encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    assert main([str(broken)]) == 2
+    assert capsys.readouterr().err.startswith(f"{broken}: not a notebook this can read (")
+    monkeypatch.chdir(tmp_path)
+    assert main([str(broken)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("book/references.bib or book/glossary.md: ") and error.count("\n") == 1

@@ -12,9 +12,10 @@ from bs4 import BeautifulSoup
 
 from conftest import CONTENT, ROOT
 from coursekit.course import load_course
-from coursekit.order import clustering_warning, display_order
+from coursekit.course.check import clustering_warning
 from coursekit.qtypes.choice import SingleChoice
-from coursekit.static_quiz import render_quiz
+from coursekit.qtypes.order import display_order
+from coursekit.quizzes.static_quiz import render_quiz
 
 COURSE = load_course(CONTENT)
 SHUFFLED = ("single", "multiple", "matching", "ordering")

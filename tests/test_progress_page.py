@@ -12,11 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT, FIXTURES
-from coursekit import progress_widgets
-from coursekit.check import check_path
 from coursekit.course import load_course, load_course_info
-from coursekit.progress_page import course_data, dashboard, home, pretest_bank, recap_bank
-from coursekit.quiz_assets import classic_script
+from coursekit.course.check import check_path
+from coursekit.quizzes import progress_widgets
+from coursekit.quizzes.progress_page import course_data, dashboard, home, pretest_bank, recap_bank
+from coursekit.quizzes.quiz_assets import classic_script
 from coursekit.source import ContentError
 
 BANKS = FIXTURES / "banks"

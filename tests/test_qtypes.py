@@ -12,15 +12,15 @@ import pytest
 import coursekit.qtypes
 from conftest import CONTENT, FIXTURES
 from coursekit.__main__ import main
-from coursekit.bank import QUESTION_TYPES, Bank, Question
 from coursekit.course import current_course, load_course
+from coursekit.course.bank import QUESTION_TYPES, Bank, Question
 from coursekit.export import anki, gift, qti, worksheet
 from coursekit.export.gift_import import parse_gift
 from coursekit.export.qti import QtiItem
 from coursekit.formats import GiftQuestion, NotCarried
-from coursekit.grade import Grade
-from coursekit.order import display_order
 from coursekit.qtypes import HOOKS
+from coursekit.qtypes.grade import Grade
+from coursekit.qtypes.order import display_order
 from coursekit.qtypes.ordering import Ordering
 from samples import SAMPLES, not_carried
 

@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import BUILD, FIXTURES, ROOT, serve_folder
-from coursekit.quiz_assets import classic_script
+from coursekit.quizzes.quiz_assets import classic_script
 
 BANKS = FIXTURES / "banks"
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES
-from coursekit.bank import Bank
+from coursekit.course.bank import Bank
 from coursekit.qtypes import QUESTION_TYPES
-from coursekit.static_quiz import render_quiz
+from coursekit.quizzes.static_quiz import render_quiz
 from samples import SAMPLES
 
 GOLDEN = FIXTURES / "golden"

@@ -1,4 +1,4 @@
-"""Python (coursekit.grade, coursekit.strings) and the quiz script (coursekit.quiz_assets) agree.
+"""Python (coursekit.qtypes.grade, coursekit.qtypes.strings) and the quiz script (coursekit.quizzes.quiz_assets) agree.
 
 For every question of every bank (the course's and the test fixtures'), a generated set of responses
 (right, wrong, partial, empty and odd input) is graded by both, and the verdict each shows is the same
@@ -18,13 +18,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT, FIXTURES
-from coursekit.bank import QUESTION_TYPES, Bank, Question, load_bank
-from coursekit.check import faq_ids_for_bank
-from coursekit.grade import grade
-from coursekit.quiz_assets import classic_script
+from coursekit.course.bank import QUESTION_TYPES, Bank, Question, load_bank
+from coursekit.course.check import faq_ids_for_bank
+from coursekit.qtypes.grade import grade
+from coursekit.qtypes.strings import score_line, verdict
+from coursekit.quizzes.quiz_assets import classic_script
+from coursekit.quizzes.static_quiz import render_quiz
 from coursekit.source import ContentError
-from coursekit.static_quiz import render_quiz
-from coursekit.strings import score_line, verdict
 from samples import RESPONSES
 
 

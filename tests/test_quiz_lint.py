@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.quiz_assets import book_scripts, classic_script, es_module
+from coursekit.quizzes.quiz_assets import book_scripts, classic_script, es_module
 
 LINT = Path(__file__).resolve().parent / "lint"
 RUNNER = """

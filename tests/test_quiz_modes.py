@@ -9,10 +9,10 @@ from playwright.sync_api import Page, expect
 
 import coursekit
 from conftest import FIXTURES
-from coursekit.bank import load_bank
 from coursekit.course import current_course
-from coursekit.quiz_assets import classic_script, stylesheet
-from coursekit.static_quiz import ANSWER_KEY_CLASS, render_quiz
+from coursekit.course.bank import load_bank
+from coursekit.quizzes.quiz_assets import classic_script, stylesheet
+from coursekit.quizzes.static_quiz import ANSWER_KEY_CLASS, render_quiz
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 BANK = load_bank(FIXTURES / "banks" / "every_type.yml")

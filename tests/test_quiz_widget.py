@@ -12,12 +12,12 @@ from bs4 import BeautifulSoup
 
 import coursekit
 from conftest import CONTENT, FIXTURES
-from coursekit.bank import load_bank
 from coursekit.course import current_course
-from coursekit.faq import load_faq
-from coursekit.quiz_assets import es_module, stylesheet
-from coursekit.quiz_widget import Quiz
-from coursekit.static_quiz import render_quiz
+from coursekit.course.bank import load_bank
+from coursekit.course.faq import load_faq
+from coursekit.quizzes.quiz_assets import es_module, stylesheet
+from coursekit.quizzes.quiz_widget import Quiz
+from coursekit.quizzes.static_quiz import render_quiz
 
 BANK = load_bank(FIXTURES / "banks" / "bank_valid_every_type.yml")
 FAQ = load_faq(CONTENT / "faq.yml")

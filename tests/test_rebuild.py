@@ -50,7 +50,7 @@ class Book:
     def build(self) -> Build:
         before = self._page_times()
         done = subprocess.run(
-            [sys.executable, "-m", "coursekit.build", "instructor"],
+            [sys.executable, "-m", "coursekit.publish.build", "instructor"],
             capture_output=True, text=True, env=self.env(), check=False, timeout=900, cwd=self.root,
         )
         output = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)
@@ -144,11 +144,11 @@ def test_content_strings_references_glossary_type_scripts_and_engine_edits_reach
         f"id: zqxextra\ntitle: Zqxextra quiz\nquestions:\n{questions}", encoding="utf-8"
     )
 
-    book.edit("src/coursekit/static/quiz/strings.json", '"your_answer": "Your answer"',
+    book.edit("src/coursekit/quizzes/static/quiz/strings.json", '"your_answer": "Your answer"',
               '"your_answer": "Zqxstring answer"')
     book.edit("book/references.bib", "title = {{About P.A.D.", "title = {{Zqxbib About P.A.D.")
     book.edit("book/glossary.md", "A weak part of an artery wall", "Zqxglossary a weak part of an artery wall")
-    with (book.root / "src/coursekit/static/quiz/types/single.js").open("a", encoding="utf-8") as script:
+    with (book.root / "src/coursekit/quizzes/static/quiz/types/single.js").open("a", encoding="utf-8") as script:
         script.write("/* Zqxtype */\n")
     # The progress page's question pool is made by the question types' modules, as the lessons' quizzes are.
     book.edit("src/coursekit/qtypes/quiz_html.py", '<div class="coursekit-option">',
@@ -176,7 +176,8 @@ def test_content_strings_references_glossary_type_scripts_and_engine_edits_reach
 
 def test_engine_notebook_module_and_lesson_edits_rerun_only_the_pages_that_use_them(book: Book) -> None:
     # Of the engine's modules, only the answer key's page loads answer_key_html.py.
-    book.edit("src/coursekit/answer_key_html.py", "For instructors.</strong>", "For instructors Zqxengine.</strong>")
+    book.edit("src/coursekit/quizzes/answer_key_html.py", "For instructors.</strong>",
+              "For instructors Zqxengine.</strong>")
     old_figures = IMAGES.findall(book.page("notebooks/01-causes.html"))
     book.edit("notebooks/figures.py", '"Flow falls with', '"Zqx flow falls with')
     book.edit("notebooks/04-treatment.ipynb", '"# ', '"# Zqxlesson ')
@@ -251,7 +252,7 @@ def test_a_build_killed_before_it_wrote_its_pages_is_finished_by_the_next_one(bo
     paused = tmp_path / "paused"
     env = {**book.env(), "ZQX_PAUSE": str(paused)}
     env["PYTHONPATH"] = f"{tmp_path}{os.pathsep}{env['PYTHONPATH']}"
-    killed = subprocess.Popen([sys.executable, "-m", "coursekit.build", "instructor"], cwd=book.root, env=env,
+    killed = subprocess.Popen([sys.executable, "-m", "coursekit.publish.build", "instructor"], cwd=book.root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 900

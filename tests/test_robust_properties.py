@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CONTENT
-from coursekit.check import check_path
-from coursekit.quiz_assets import classic_script
-from coursekit.strings import strings
+from coursekit.course.check import check_path
+from coursekit.qtypes.strings import strings
+from coursekit.quizzes.quiz_assets import classic_script
 
 # Text that means something to YAML, the loaders or a reader: indicators, tags, anchors, odd numbers, odd
 # characters (controls, noncharacters, bidi, invisible), and other content's keys.

@@ -10,7 +10,7 @@ import pytest
 from sphinx.search.en import SearchEnglish
 
 from conftest import BUILD
-from coursekit.search_index import ANSWER
+from coursekit.book.search_index import ANSWER
 
 LESSONS = sorted(p.stem for p in BUILD.glob("notebooks/0*.html"))
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import BUILD, CONTENT, FIXTURES, ROOT
 from coursekit.course import load_course
-from coursekit.seek_care import EXPERT_ADVICE, lesson_markdown, load_red_flags, sign_markdown, tier_markdown
+from coursekit.course.seek_care import EXPERT_ADVICE, lesson_markdown, load_red_flags, sign_markdown, tier_markdown
 from coursekit.source import ContentError
 
 COURSE = load_course(CONTENT)

@@ -9,7 +9,7 @@ import pytest
 from sphinx.errors import ExtensionError
 
 from conftest import CONTENT
-from coursekit.sphinx import check_course_content, notebook_links_to_pages
+from coursekit.book.sphinx import check_course_content, notebook_links_to_pages
 
 
 def test_links_to_notebooks_become_links_to_book_pages():

@@ -25,8 +25,8 @@ from ruamel.yaml import YAML
 from uv import find_uv_bin
 
 from conftest import BUILD, ROOT, jupyterlab, serve_folder, write_one_lesson_book
-from coursekit.book_address import ADDRESS_SLOT, HINT, warn_about_a_placeholder
-from coursekit.fresh_install import NOTE
+from coursekit.book.book_address import ADDRESS_SLOT, HINT, warn_about_a_placeholder
+from coursekit.quizzes.fresh_install import NOTE
 
 LESSON = "notebooks/01-causes.ipynb"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
@@ -82,7 +82,7 @@ execute:
 html:
   baseurl: {address}
 sphinx:
-  extra_extensions: [coursekit.book_address]
+  extra_extensions: [coursekit.book.book_address]
 """
 
 
@@ -93,7 +93,8 @@ def test_a_fork_with_its_github_pages_address_serves_lessons_that_install_from_i
     notebook = nbformat.read(lesson, as_version=4)
     notebook.cells[1].source = _first_code_cell(ROOT / LESSON)
     nbformat.write(notebook, lesson)
-    done = subprocess.run([sys.executable, "-m", "coursekit.build"], cwd=tmp_path, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "coursekit.publish.build"], cwd=tmp_path, capture_output=True,
+                          text=True)
     assert done.returncode == 0, done.stderr
     assert "html.baseurl" not in done.stdout, done.stdout
     served = _first_code_cell(tmp_path / "_build" / "html" / "_sources" / "notebooks" / "lesson.ipynb")
@@ -108,7 +109,7 @@ def test_the_book_serves_a_wheel_with_the_engine_the_content_and_the_lesson_help
     engine, content = ROOT / "src" / "coursekit", ROOT / "content"
     expected = {f"coursekit/{p.relative_to(engine).as_posix()}" for p in engine.rglob("*")
                 if p.is_file() and "__pycache__" not in p.parts and p.name != "README.md"}  # notes for maintainers
-    # Not the instructors' notes (coursekit.learner_wheel leaves them out).
+    # Not the instructors' notes (coursekit.publish.learner_wheel leaves them out).
     expected |= {f"coursekit/content/{p.relative_to(content).as_posix()}" for p in content.rglob("*")
                  if p.is_file() and p.name != "instructor.yml"}
     expected |= {p.name for p in (ROOT / "notebooks").glob("*.py")}
@@ -184,7 +185,9 @@ def test_a_downloaded_lesson_runs_the_first_time_in_a_students_jupyterlab(page: 
             page.keyboard.type(f"%env COURSEKIT_BOOK_URL={book_url}")
             page.keyboard.press("Escape")
             _run_all(page)
-            expect(_outputs(page, 1)).to_have_text(NOTE, timeout=LONG)
+            # (The cell's other output is the course's style sheet for the notebook: a <style>, nothing to read.)
+            said = _outputs(page, 1).and_(page.locator("[data-mime-type='application/vnd.jupyter.stdout']"))
+            expect(said).to_have_text(NOTE, timeout=LONG)
             quizzes = page.locator(".jp-OutputArea-output .coursekit-quiz")
             expect(page.locator(".jp-InputArea-prompt", has_text="*")).to_have_count(0, timeout=LONG)
             expect(quizzes.first).to_be_visible()

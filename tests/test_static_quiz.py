@@ -1,4 +1,4 @@
-"""The static quiz HTML (coursekit.static_quiz) and the author preview page (`python -m coursekit preview`)."""
+"""The static quiz HTML (coursekit.quizzes.static_quiz) and the author preview page (`python -m coursekit preview`)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES
-from coursekit.bank import Bank, load_bank
-from coursekit.check import faq_ids_for_bank
-from coursekit.faq import cached_faq
-from coursekit.grade import grade
-from coursekit.order import display_order
-from coursekit.static_quiz import grading_key, question_hash, render_quiz
+from coursekit.course.bank import Bank, load_bank
+from coursekit.course.check import faq_ids_for_bank
+from coursekit.course.faq import cached_faq
+from coursekit.qtypes.grade import grade
+from coursekit.qtypes.order import display_order
+from coursekit.quizzes.static_quiz import grading_key, question_hash, render_quiz
 
 BANKS = FIXTURES / "banks"
 COURSE = "test-course"

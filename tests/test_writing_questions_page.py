@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from coursekit.bank import QUESTION_TYPES
-from coursekit.check import check_path
+from coursekit.course.bank import QUESTION_TYPES
+from coursekit.course.check import check_path
 
 PAGE = ROOT / "book" / "writing-questions.md"
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)

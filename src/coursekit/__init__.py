@@ -5,10 +5,10 @@ In a notebook: `import coursekit`, then `coursekit.faq_page()` or `coursekit.faq
 
 from __future__ import annotations
 
-from coursekit import dependencies, faq_html
-from coursekit.course import current_course
-from coursekit.quiz_widget import Quiz
-from coursekit.static_quiz import QUIZ_MODES
+from coursekit import dependencies
+from coursekit.course import current_course, faq_html
+from coursekit.quizzes.quiz_widget import Quiz
+from coursekit.quizzes.static_quiz import QUIZ_MODES
 
 dependencies.note_modules_after_each_cell()
 
@@ -48,35 +48,35 @@ def quiz(quiz_id: str, *, mode: str = "learner", seed: int | None = None, show_a
 
 def pretest(quiz_id: str):
     """The lesson's "What do you think?" questions (the bank's `pretest:`), asked before its teaching, not scored."""
-    from coursekit import progress_widgets
+    from coursekit.quizzes import progress_widgets
 
     return progress_widgets.pretest(current_course(), quiz_id)
 
 
 def pretest_recap(quiz_id: str):
     """At the lesson's end: the learner's pretest answers beside what the lesson taught."""
-    from coursekit import progress_widgets
+    from coursekit.quizzes import progress_widgets
 
     return progress_widgets.pretest_recap(current_course(), quiz_id)
 
 
 def progress():
     """"My progress": lessons, objectives, questions due for review and "Review now", progress files."""
-    from coursekit import progress_widgets
+    from coursekit.quizzes import progress_widgets
 
     return progress_widgets.progress(current_course())
 
 
 def lesson_overview(lesson_id: str) -> faq_html.Html:
     """A lesson's overview questions, objectives, time and prerequisites (from content/lessons.yml)."""
-    from coursekit import lessons
+    from coursekit.course import lessons
 
     return lessons.lesson_overview(current_course().lessons.lesson(lesson_id))
 
 
 def key_points(lesson_id: str) -> faq_html.Html:
     """A lesson's key points (from content/lessons.yml)."""
-    from coursekit import lessons
+    from coursekit.course import lessons
 
     return lessons.key_points(current_course().lessons.lesson(lesson_id))
 
@@ -86,12 +86,12 @@ def notebook_style() -> faq_html.Html:
     definition on hover and on keyboard focus (Markdown cells cannot carry a style sheet: the sanitizer removes it)."""
     from importlib.resources import files
 
-    return faq_html.Html(f"<style>{files('coursekit').joinpath('static/notebook.css').read_text('utf-8')}</style>")
+    return faq_html.Html(f"<style>{files('coursekit.book').joinpath('static/notebook.css').read_text('utf-8')}</style>")
 
 
 def red_flags(lesson_id: str | None = None, *, tier: str | None = None):
     """Warning signs (content/red-flags.yml) as Markdown: those a lesson shows, by tier, or every sign of one tier."""
-    from coursekit.seek_care import lesson_markdown, tier_markdown
+    from coursekit.course.seek_care import lesson_markdown, tier_markdown
 
     data = current_course().red_flags
     return tier_markdown(data, tier) if tier else lesson_markdown(data, lesson_id)
@@ -100,21 +100,21 @@ def red_flags(lesson_id: str | None = None, *, tier: str | None = None):
 # For instructors: pages under book/instructor/ call these; `root` is the path from the page to the book's root.
 def answer_key(root: str = "../../") -> faq_html.Html:
     """Every quiz's questions with correct answers, explanations, FAQ entries and objectives (instructors only)."""
-    from coursekit.answer_key_html import answer_key as course_answer_key
+    from coursekit.quizzes.answer_key_html import answer_key as course_answer_key
 
     return course_answer_key(current_course(), root=root)
 
 
 def instructor_schedule(root: str = "../../") -> faq_html.Html:
     """The course schedule, generated from the lessons' minutes and objectives."""
-    from coursekit.instructor import schedule_html
+    from coursekit.course.instructor import schedule_html
 
     return schedule_html(current_course().lessons, root=root)
 
 
 def instructor_notes(root: str = "../../") -> faq_html.Html:
     """Per lesson: misconceptions to address, discussion prompts and tips (lessons.yml, instructor.yml)."""
-    from coursekit.instructor import guide_html
+    from coursekit.course.instructor import guide_html
 
     course = current_course()
     return guide_html(course.lessons, course.instructor, root=root)

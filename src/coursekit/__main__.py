@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from coursekit.check import check
+from coursekit.course.check import check
 from coursekit.export.cli import add_commands as add_export_commands
 from coursekit.export.cli import run_export, run_import
 from coursekit.source import ContentError
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "import":
         return run_import(args.file, args.out, force=args.force)
     if args.command == "preview":
-        from coursekit.preview import run as run_preview
+        from coursekit.quizzes.preview import run as run_preview
 
         return run_preview(
             args.bank, args.out, seed=args.seed, show_answer_after=args.show_answer_after, force=args.force

@@ -1,7 +1,7 @@
 """The files a page's notebook outputs are made from, listed for the book build.
 
 While the book builds, `COURSEKIT_DEPENDENCY_FILE` names a file for the page being read (see
-`coursekit.rebuild`). The engine appends to it, one path a line, every content file or folder an output
+`coursekit.book.rebuild`). The engine appends to it, one path a line, every content file or folder an output
 uses and, after each cell, every module loaded from the engine or from the notebook's own folder.
 Without that variable (JupyterLab, nbval, `make notebooks`) nothing is written.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 ENV = "COURSEKIT_DEPENDENCY_FILE"
 ENGINE = Path(__file__).resolve().parent
-STRINGS = ENGINE / "static" / "quiz" / "strings.json"
+STRINGS = ENGINE / "quizzes" / "static" / "quiz" / "strings.json"
 _noted: set[Path] = set()
 
 
@@ -31,10 +31,10 @@ def note(*paths: Path) -> None:
 
 def engine_files() -> list[Path]:
     """The files of every engine module loaded in this process, and the interface strings they render
-    (`static/quiz/strings.json`, read as data, not imported) once `coursekit.strings` is loaded."""
+    (`quizzes/static/quiz/strings.json`, read as data, not imported) once `coursekit.qtypes.strings` is loaded."""
     files = (getattr(module, "__file__", None) or "" for module in list(sys.modules.values()))
     engine = {Path(file) for file in files if file.startswith(f"{ENGINE}{os.sep}")}
-    return sorted(engine | ({STRINGS} if "coursekit.strings" in sys.modules else set()))
+    return sorted(engine | ({STRINGS} if "coursekit.qtypes.strings" in sys.modules else set()))
 
 
 def note_modules(*_) -> None:

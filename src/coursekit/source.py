@@ -1,33 +1,35 @@
 """Read course YAML with line numbers and report content problems as `file:line: where: message`.
 
-Content is plain YAML: no tags (`!!binary`, `!custom`), no anchors or aliases, at most `MAX_DEPTH` levels of
-nesting and `MAX_BYTES` bytes, so a file never means more than it shows.
+Content is plain YAML (see `plain_yaml`: no tags, anchors or aliases, limited nesting) of at most `MAX_BYTES`
+bytes, so a file never means more than it shows.
+
+A file is parsed only when its data is not already at hand: the learner wheel carries its content parsed ahead
+(`SNAPSHOT`, by the SHA-256 of each file's text), so a lesson in the browser, where the pure-Python parser is slow,
+neither parses nor imports ruamel.yaml; elsewhere the user's cache (`yaml_cache`) keeps what was parsed before.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import os
 import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pydantic
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
-from ruamel.yaml.parser import RoundTripParser
-from ruamel.yaml.reader import ReaderError
 
 from coursekit import yaml_cache
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
 MAX_BYTES = 1_000_000
-MAX_DEPTH = 32
+SNAPSHOT = "parsed.json"  # in the installed content package (coursekit.content), when the wheel carries one
 
 
 @dataclass(frozen=True)
@@ -123,38 +125,6 @@ def _field_name(parts: Sequence[str | int]) -> str:
     return name
 
 
-class _NotPlain(Exception):
-    """A tag, an alias or too deep a nesting, found while parsing."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line, self.message = line, message
-
-
-class _PlainParser(RoundTripParser):
-    """ruamel's parser, refusing what plain content never needs before the composer sees it."""
-
-    depth = 0
-
-    def get_event(self) -> Any:
-        event = super().get_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, AliasEvent):
-            raise _NotPlain(line, f"aliases (*{event.anchor}) are not allowed: write the value out")
-        if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise _NotPlain(line, f"anchors (&{event.anchor}) are not allowed: write the value out")
-        if isinstance(event, NodeEvent) and event.tag is not None:
-            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
-            raise _NotPlain(line, f"tags such as {tag} are not allowed: write a plain value")
-        if isinstance(event, CollectionStartEvent):
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise _NotPlain(line, f"nested more than {MAX_DEPTH} levels deep")
-        elif isinstance(event, CollectionEndEvent):
-            self.depth -= 1
-        return event
-
-
 def read_text(path: Path, limit: int = MAX_BYTES) -> str:
     """A regular file's UTF-8 text, read without waiting (a FIFO or a device is refused, not read) and at most
     `limit` bytes; every problem is a ContentError of one line."""
@@ -195,24 +165,39 @@ def _kind(mode: int) -> str:
     return "a socket" if stat.S_ISSOCK(mode) else "not a file"
 
 
+@functools.cache
+def snapshot() -> dict[str, Any]:
+    """The content parsed ahead of time, by the SHA-256 of its text (empty when the course has none)."""
+    try:
+        return json.loads((files("coursekit.content") / SNAPSHOT).read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def read_yaml(path: Path) -> YamlDocument:
-    """Parse a plain YAML file (or take its data from the cache); every problem (unreadable, not UTF-8, syntax,
-    tags) is a ContentError."""
+    """Parse a plain YAML file (or take its data from the snapshot or the cache); every problem (unreadable, not
+    UTF-8, syntax, tags) is a ContentError."""
     text = read_text(path)
-    cached = yaml_cache.load(text)
-    if cached is not None:
-        return YamlDocument(path, cached, text)
+    known = snapshot().get(text_digest(text))
+    if known is None:
+        known = yaml_cache.load(text)
+    if known is not None:
+        return YamlDocument(path, known, text)
     data = _parse(path, text)
     yaml_cache.store(text, data)
     return YamlDocument(path, data)
 
 
 def _parse(path: Path, text: str) -> Any:
-    yaml = YAML(typ="rt")
-    yaml.Parser = _PlainParser
+    from coursekit.plain_yaml import MarkedYAMLError, NotPlain, ReaderError, load
+
     try:
-        data = yaml.load(text)
-    except _NotPlain as error:
+        return load(text)
+    except NotPlain as error:
         raise ContentError([Problem(path, error.line, "YAML", error.message)]) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -223,7 +208,6 @@ def _parse(path: Path, text: str) -> Any:
         line = text.count("\n", 0, max(error.position, 0)) + 1
         message = f"the character U+{error.character:04X} is not allowed in YAML: remove it"
         raise ContentError([Problem(path, line, "YAML", message)]) from None
-    return data
 
 
 # A cached document's lines: its text parsed again once, only when a problem needs a line.

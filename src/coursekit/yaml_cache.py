@@ -10,22 +10,25 @@ that cannot be read or written is no cache, never an error.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import math
 import os
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import ruamel.yaml
-from ruamel.yaml.scalarbool import ScalarBoolean
 
-FORMAT = f"1 ruamel.yaml {ruamel.yaml.__version__}"
+@functools.cache
+def cache_format() -> str:
+    """What an entry depends on besides the text: this format and the parser's version."""
+    return f"1 ruamel.yaml {version('ruamel.yaml')}"
 
 
-class _NotPlain(Exception):
-    pass
+class NotPlain(Exception):
+    """Data that JSON would not give back as it was."""
 
 
 def folder() -> Path | None:
@@ -40,12 +43,14 @@ def folder() -> Path | None:
 
 def _entry(text: str) -> Path | None:
     where = folder()
-    digest = hashlib.sha256(f"{FORMAT}\n{text}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{cache_format()}\n{text}".encode()).hexdigest()
     return where / f"{digest}.json" if where else None
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's data as plain Python values (its scalars are subclasses of them); _NotPlain for anything else."""
+def plain(node: Any) -> Any:
+    """ruamel's data as plain Python values (its scalars are subclasses of them); NotPlain for anything else."""
+    from ruamel.yaml.scalarbool import ScalarBoolean  # parsed data only: ruamel.yaml is loaded already
+
     if node is None:
         return None
     if isinstance(node, bool | ScalarBoolean):
@@ -57,10 +62,10 @@ def _plain(node: Any) -> Any:
     if isinstance(node, float) and math.isfinite(node):
         return float(node)
     if isinstance(node, dict) and all(isinstance(key, str) for key in node):
-        return {str(key): _plain(value) for key, value in node.items()}
+        return {str(key): plain(value) for key, value in node.items()}
     if isinstance(node, list):
-        return [_plain(value) for value in node]
-    raise _NotPlain
+        return [plain(value) for value in node]
+    raise NotPlain
 
 
 def load(text: str) -> Any | None:
@@ -79,8 +84,8 @@ def store(text: str, data: Any) -> None:
     if entry is None:
         return
     try:
-        document = json.dumps({"data": _plain(data)}, ensure_ascii=False, allow_nan=False)
-    except _NotPlain:
+        document = json.dumps({"data": plain(data)}, ensure_ascii=False, allow_nan=False)
+    except NotPlain:
         return
     with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)

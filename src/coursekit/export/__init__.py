@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from coursekit.formats import NotCarried
 
 if TYPE_CHECKING:
-    from coursekit.bank import Bank
     from coursekit.course import Course
+    from coursekit.course.bank import Bank
 
 
 @dataclass(frozen=True)

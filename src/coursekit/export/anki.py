@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 import genanki
 
-from coursekit.answers import correct_answers, labelled
+from coursekit.course.faq_html import answer_html
 from coursekit.export import Loss, NotCarried, Result
-from coursekit.faq_html import answer_html
 from coursekit.markdown import escape, to_html, to_inline_html
+from coursekit.qtypes.answers import correct_answers, labelled
 
 if TYPE_CHECKING:
-    from coursekit.bank import Bank, Question
     from coursekit.course import Course
+    from coursekit.course.bank import Bank, Question
 
 CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; color: #111; background: #fff; }"
 FAQ_NOTICE = "Quoted from the source FAQ as received. Parts of it are wrong or incomplete: the course corrects them."

@@ -29,8 +29,8 @@ from coursekit.export.qti import (
 )
 
 if TYPE_CHECKING:
-    from coursekit.bank import Bank
     from coursekit.course import Course
+    from coursekit.course.bank import Bank
 
 CC_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 LOM_NS = "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest"

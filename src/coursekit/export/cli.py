@@ -10,14 +10,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from coursekit.check import check_path, faq_ids_for_bank
 from coursekit.course import current_course
+from coursekit.course.check import check_path, faq_ids_for_bank
+from coursekit.course.lessons import load_lessons
+from coursekit.course.paths import input_file_problem, output_file_problem, output_folder_problem
 from coursekit.export import FORMATS, export
 from coursekit.export.gift_import import Known, bank_yaml, import_gift
 from coursekit.export.learner_book import MissingBook
-from coursekit.faq import SLUG, SLUG_MAX
-from coursekit.lessons import load_lessons
-from coursekit.paths import input_file_problem, output_file_problem, output_folder_problem
+from coursekit.models import SLUG, SLUG_MAX
 from coursekit.source import ContentError, Problem
 
 

@@ -16,8 +16,8 @@ from coursekit.export import Loss, NotCarried, Result
 from coursekit.formats import escape, gift_text
 
 if TYPE_CHECKING:
-    from coursekit.bank import Bank, Question
     from coursekit.course import Course
+    from coursekit.course.bank import Bank, Question
 
 META = "// coursekit:"
 

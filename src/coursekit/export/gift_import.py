@@ -15,7 +15,7 @@ from typing import Any
 import pydantic
 from ruamel.yaml import YAML
 
-from coursekit.bank import QUESTION_TYPES
+from coursekit.course.bank import QUESTION_TYPES
 from coursekit.export.gift import META
 from coursekit.export.gift_question import Unmappable, parse_question, plain, protect
 from coursekit.formats import unescape_start

@@ -20,8 +20,8 @@ from coursekit.export import Loss, NotCarried, Result, carried
 from coursekit.markdown import to_html
 
 if TYPE_CHECKING:
-    from coursekit.bank import Bank, Question
     from coursekit.course import Course
+    from coursekit.course.bank import Bank, Question
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"

@@ -1,6 +1,6 @@
 """The course as a SCORM 1.2 package (`<course-id>-scorm12.zip`): the learner edition and a manifest.
 
-One SCO per lesson: the LMS launches the lesson's page, whose quiz reports to it (`static/quiz/scorm.js`, joined
+One SCO per lesson: the LMS launches the lesson's page, whose quiz reports to it (`quizzes/static/quiz/scorm.js`, joined
 into the package's quiz scripts only): a score and a status per lesson, and the answers in that lesson's own
 `cmi.suspend_data`. The disclaimer and the red-flags page are assets (pages without reporting) before the
 lessons. Every item's mastery score is `mastery_score` from `course.yml`. The SCORM 1.2 schema files go at the
@@ -17,11 +17,11 @@ from coursekit.export import Loss, NotCarried, Result
 from coursekit.export.cc import DISCLAIMER_TITLE
 from coursekit.export.learner_book import DISCLAIMER_PAGE, RED_FLAGS_PAGE, LearnerBook
 from coursekit.export.qti import to_bytes, write_zip
-from coursekit.quiz_assets import book_scripts
+from coursekit.quizzes.quiz_assets import book_scripts
 
 if TYPE_CHECKING:
-    from coursekit.bank import Bank
     from coursekit.course import Course
+    from coursekit.course.bank import Bank
 
 CP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coursekit.answers import labelled
 from coursekit.export import Loss, NotCarried, Result
 from coursekit.markdown import escape, to_html, to_inline_html
+from coursekit.qtypes.answers import labelled
 
 if TYPE_CHECKING:
-    from coursekit.bank import Bank, Question
     from coursekit.course import Course
+    from coursekit.course.bank import Bank, Question
 
 CSS = """
 body { font-family: Georgia, serif; font-size: 12pt; line-height: 1.5; max-width: 46rem; margin: 2rem auto; }

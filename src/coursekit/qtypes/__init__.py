@@ -2,7 +2,9 @@
 one module here, and everything else looks a type up by its `type` name instead of branching on it.
 
 A type registers itself by subclassing `Question` (`coursekit.qtypes.base`); importing this package
-imports every module in it, so a new type is one new module and nothing else in Python.
+imports every module in it, so a new type is one new module and nothing else in Python. Beside the types
+stands what they share: grading (`grade`), answers in words (`answers`), the order choices are shown in
+(`order`) and the interface strings (`strings`).
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from coursekit.characters import looks
-from coursekit.faq import Items, Model, Slug, Text
 from coursekit.formats import GiftQuestion, QtiWriter
-from coursekit.grade import Grade
+from coursekit.models import Items, Model, Slug, Text
+from coursekit.qtypes.grade import Grade
 
 Markdown = Text
 
@@ -45,7 +45,7 @@ class Question(Model):
         return 0
 
     def grade(self, response: Any) -> Grade:
-        """Grade one learner's response, in the shape `coursekit.grade` documents for the type."""
+        """Grade one learner's response, in the shape `coursekit.qtypes.grade` documents for the type."""
         raise NotImplementedError
 
     def answer_texts(self) -> list[str]:

@@ -6,14 +6,14 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import field_validator
 
-from coursekit.faq import Model
 from coursekit.formats import GiftQuestion, QtiWriter, escape, feedback, weight
-from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
-from coursekit.order import display_order
+from coursekit.models import Model
 from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
+from coursekit.qtypes.grade import Grade
+from coursekit.qtypes.order import display_order
 from coursekit.qtypes.quiz_html import option_inputs
-from coursekit.strings import say
+from coursekit.qtypes.strings import say
 
 
 class Option(Model):

@@ -7,14 +7,14 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
-from coursekit.faq import Model
 from coursekit.formats import GiftQuestion, QtiWriter, escape
-from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html, to_plain_text
-from coursekit.order import display_order
+from coursekit.models import Model
 from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
+from coursekit.qtypes.grade import Grade
+from coursekit.qtypes.order import display_order
 from coursekit.qtypes.quiz_html import key_list
-from coursekit.strings import say
+from coursekit.qtypes.strings import say
 
 
 def letter_label(position: int) -> str:

@@ -8,12 +8,12 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from coursekit.answers import number
-from coursekit.faq import Text
 from coursekit.formats import GiftQuestion, QtiWriter
-from coursekit.grade import EPSILON, Grade, parse_number
 from coursekit.markdown import escape, to_inline_html
+from coursekit.models import Text
+from coursekit.qtypes.answers import number
 from coursekit.qtypes.base import Question, key_line
+from coursekit.qtypes.grade import EPSILON, Grade, parse_number
 from coursekit.qtypes.quiz_html import key_sentence, typed_input
 
 

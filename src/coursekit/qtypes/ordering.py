@@ -7,12 +7,12 @@ from typing import Any, Literal
 from pydantic import field_validator
 
 from coursekit.formats import GiftQuestion, NotCarried, QtiWriter
-from coursekit.grade import Grade
 from coursekit.markdown import to_inline_html
-from coursekit.order import display_order
 from coursekit.qtypes.base import Markdown, Question, at_least, distinct, key_line
+from coursekit.qtypes.grade import Grade
+from coursekit.qtypes.order import display_order
 from coursekit.qtypes.quiz_html import key_list
-from coursekit.strings import say
+from coursekit.qtypes.strings import say
 
 
 class Ordering(Question):

@@ -1,11 +1,11 @@
-"""HTML pieces the question types share in the quiz (`coursekit.static_quiz`): controls and answer keys."""
+"""HTML pieces the question types share in the quiz (`coursekit.quizzes.static_quiz`): controls and answer keys."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from coursekit.markdown import escape, to_inline_html
-from coursekit.strings import say
+from coursekit.qtypes.strings import say
 
 
 def option_inputs(kind: str, base: str, options: Iterable[tuple[str, str, str]]) -> str:

@@ -7,13 +7,13 @@ from typing import Any, Literal
 from pydantic import field_validator
 
 from coursekit.characters import untypable
-from coursekit.faq import Text
 from coursekit.formats import GiftQuestion, QtiWriter, escape_short_answer
-from coursekit.grade import Grade, normalize_text
 from coursekit.markdown import escape, to_inline_html
+from coursekit.models import Text
 from coursekit.qtypes.base import Question, at_least, key_line
+from coursekit.qtypes.grade import Grade, normalize_text
 from coursekit.qtypes.quiz_html import typed_input
-from coursekit.strings import say
+from coursekit.qtypes.strings import say
 
 
 class TextAnswer(Question):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from coursekit.formats import GiftQuestion, QtiWriter
-from coursekit.grade import Grade
 from coursekit.qtypes.base import Question, key_line
+from coursekit.qtypes.grade import Grade
 from coursekit.qtypes.quiz_html import key_sentence, option_inputs
-from coursekit.strings import say
+from coursekit.qtypes.strings import say
 
 
 def word(value: bool) -> str:
