@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # unchanged checkout never reinstalls. pip installs only uv (its pin is in requirements.txt), which installs
 # the rest: in seconds with its cache, about a minute without, where pip takes minutes.
 STAMP  := $(VENV)/.installed
-UV     := $(BIN)/uv pip install --quiet --python $(PY)
+UV     := $(BIN)/uv pip install --quiet --compile-bytecode --python $(PY)
 PORT   ?= 8000
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 WHEEL   := _build/wheel/coursekit-$(VERSION)-py3-none-any.whl
@@ -54,9 +54,12 @@ LMS_RUNTIME := tests/lms/node_modules/scorm-again/dist/scorm12.min.js
 # ESLint, which checks the joined quiz scripts for undefined names (installed when missing).
 QUIZ_LINT := tests/lint/node_modules/eslint/package.json
 
-test: book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
+# The set-up steps run side by side (the npm installs while .venv is made, the two editions at once); then the
+# tests, each file in one worker, the longest files first (tests/conftest.py names them).
+test:
+	$(MAKE) --no-print-directory -j4 book instructor workflows $(LMS_RUNTIME) $(QUIZ_LINT)
 	$(BIN)/ruff check src tests notebooks/*.py lite/*.py
-	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile
+	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 # The course as one wheel (engine, content, lesson helpers), which the book serves at its own address
 # (coursekit.publish.build copies it there) so a notebook opened outside this repository can install it. It holds no
@@ -114,7 +117,8 @@ lab: $(STAMP)
 		notebooks/01-causes.ipynb
 
 # Measure the built book against a stock Jupyter Book (requests, bytes, Lighthouse, build times,
-# two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test.
+# two clean builds identical) into bench/report.md. Not a test; `BENCH_ARGS=--make-test` also times make test
+# in a fresh clone (set-up included) and lists its ten slowest tests.
 bench: check bench/node_modules/.bin/lighthouse
 	$(PY) bench/bench.py $(BENCH_ARGS)
 

@@ -163,6 +163,18 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+# The files whose scenarios take minutes, longest first. They start first in a parallel run (with
+# --no-loadscope-reorder, `make test`), so the longest is not the last one still running on one core.
+STARTED_FIRST = ("test_rebuild.py", "test_standalone_notebook.py", "test_lite.py", "test_jupyterlab_myst.py",
+                 "test_jupyterlab.py", "test_notebook7.py")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Put the tests of STARTED_FIRST's files first, in its order; the rest keep theirs."""
+    rank = {name: index for index, name in enumerate(STARTED_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 STALE_OUTPUTS = "saved outputs differ from a fresh run: run `make notebooks`, then commit it"
 
 

@@ -8,6 +8,7 @@ read from the rendered quiz HTML, as the book's page holds it.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
@@ -27,8 +28,9 @@ from coursekit.source import ContentError
 from samples import RESPONSES
 
 
+@functools.cache
 def banks() -> list[tuple[Path, Bank]]:
-    """Every course bank, and every fixture bank that loads (the others are invalid on purpose)."""
+    """Every course bank, and every fixture bank that loads (the others are invalid on purpose); loaded once."""
     found = [(path, load_bank(path, faq_ids_for_bank(path))) for path in sorted((CONTENT / "quizzes").glob("*.yml"))]
     for path in sorted((FIXTURES / "banks").glob("*.yml")):
         try:
