@@ -174,6 +174,10 @@ def test_lesson_1_quiz_live_with_the_keyboard_and_its_answers_survive_a_restart_
     run_all(page)
     expect(page.locator(QUIZ + " .coursekit-run-hint")).to_be_hidden()
     cells = page.locator(".jp-Notebook .jp-Cell").count()
+    # The red flags read as text, their terms linked to the Glossary cell: no raw {term} or {cite} role.
+    red_flags = page.locator(".jp-OutputArea-output", has_text="How to get emergency help")
+    expect(red_flags.get_by_role("link", name="cauda equina syndrome")).to_have_attribute("href", "#glossary")
+    assert "{term}" not in red_flags.inner_text() and "{cite}" not in red_flags.inner_text()
 
     first = question(page, "atherosclerosis-is")
     expect(first.locator("legend")).to_contain_text("What is atherosclerosis?")

@@ -26,10 +26,9 @@ from pybtex.database import parse_file
 from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
 
-from coursekit.course.glossary import TERM_ROLE, glossary_definitions
+from coursekit.course.glossary import CITE_ROLE, TERM_ROLE, glossary_definitions
 from coursekit.source import ContentError
 
-CITE_ROLE = re.compile(r"\{cite\}`([^`]+)`")
 TERM_LINK = re.compile(r'<a class="coursekit-term" data-term="([^"]*)" href="#glossary" title="[^"]*">(.*?)</a>', re.S)
 CITE_LINKS = re.compile(r'\[((?:<a class="coursekit-cite" data-cite="[^"]*" href="#references" title="[^"]*">\d+</a>'
                         r'(?:, )?)+)\]')

@@ -13,6 +13,7 @@ from coursekit.source import Problem, YamlDocument, read_text
 GLOSSARY = re.compile(r"^```\{glossary\}[^\n]*\n(.*?)^```", re.M | re.S)
 # {term}`text` or {term}`text <Target>`: Sphinx looks the target (or the text) up, ignoring case.
 TERM_ROLE = re.compile(r"\{term\}`([^`]*?)(?:\s*<([^<>`]+)>)?`", re.S)
+CITE_ROLE = re.compile(r"\{cite\}`([^`]+)`")
 
 
 def glossary_terms(path: Path) -> set[str]:

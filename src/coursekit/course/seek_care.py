@@ -10,6 +10,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from coursekit.course.glossary import CITE_ROLE, TERM_ROLE
+from coursekit.markdown import to_html
 from coursekit.models import Items, Model, Slug, Text
 from coursekit.source import ContentError, Problem, read_yaml, validate_document
 
@@ -105,12 +107,19 @@ def load_red_flags(path: Path, sources: set[str] | None = None, lessons: set[str
 
 @dataclass(frozen=True)
 class Markdown:
-    """MyST Markdown that notebooks display as a `text/markdown` output (the book parses it as MyST)."""
+    """MyST Markdown that notebooks display. The book shows its `text/markdown` form, parsed as MyST, whose roles
+    link the glossary and the references. JupyterLab and Notebook 7 show its `text/html` form: each term links to the
+    lesson's Glossary cell, and the citations are left to the lesson's References cell (the kernel has neither the
+    glossary nor the lesson's citation numbers)."""
 
     markdown: str
 
     def _repr_markdown_(self) -> str:
         return self.markdown
+
+    def _repr_html_(self) -> str:
+        text = TERM_ROLE.sub(lambda role: f"[{' '.join(role.group(1).split())}](#glossary)", self.markdown)
+        return to_html(CITE_ROLE.sub("", text))
 
 
 EXPERT_ADVICE = "*Expert advice (not from the sources cited):*"
