@@ -64,8 +64,6 @@ def build(edition: str, source: Path = ROOT) -> int:
         "external_toc_path": (source / "_toc.yml").as_posix(),
         "nitpicky": True,
         "latex_individualpages": False,
-        # Both editions share one execution cache: a notebook run for one is not run again for the other.
-        "nb_execution_cache_path": str(source / "_build" / ".jupyter_cache"),
     }
     with without_kernel_tcp_warning():
         result = build_sphinx(
