@@ -14,8 +14,11 @@ SITE = f"/lib/python{sys.version_info.major}.{sys.version_info.minor}/site-packa
 
 
 def precompile(wheel: Path) -> None:
+    """Add the bytecode to `wheel`, unless it carries some already (a wheel from the build's cache)."""
     with tempfile.TemporaryDirectory() as scratch:
         with zipfile.ZipFile(wheel) as archive:
+            if any(name.endswith(".pyc") for name in archive.namelist()):
+                return
             archive.extractall(scratch)
             entries = [(info, archive.read(info)) for info in archive.infolist()]
         compileall.compile_dir(scratch, ddir=SITE, quiet=2,

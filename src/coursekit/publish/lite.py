@@ -62,6 +62,7 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 PRELOAD = ("micropip", "piplite", "ipykernel", "pyodide-kernel", "comm", "ipython", "jedi", "coursekit")
 # Shipped with their bytecode (`lite/precompile.mjs`) unless listed here: jedi is only read to complete code.
 NOT_PRECOMPILED = ("jedi", "parso")
+PRECOMPILER = ("lite/precompile.mjs", "lite/precompile.py")
 # Only JupyterLab; the drive's service worker left out (see the module's docstring).
 APPS = ("lab",)
 DISABLED = ("@jupyterlite/application-extension:service-worker-manager",)
@@ -126,8 +127,10 @@ def runtime_requirements(wheel: Path) -> list[str]:
 
 def download(roots: list[str], have: set[str], pinned: dict[str, str]) -> Path:
     """The browser wheels of `roots` and of their dependencies in the browser (but those in `have`), at the pinned
-    versions, one level at a time (pip's resolver would read the markers for this machine); kept in CACHE."""
-    key = hashlib.sha256(json.dumps([roots, sorted(have), pinned], sort_keys=True).encode()).hexdigest()[:16]
+    versions, one level at a time (pip's resolver would read the markers for this machine), with their bytecode;
+    kept in CACHE, so a rebuild compiles only the course's and the kernel's own wheels."""
+    compiler = [(ROOT / name).read_text(encoding="utf-8") for name in PRECOMPILER]
+    key = hashlib.sha256(json.dumps([roots, sorted(have), pinned, compiler], sort_keys=True).encode()).hexdigest()[:16]
     folder = CACHE / key
     if folder.is_dir():
         return folder
@@ -151,6 +154,8 @@ def download(roots: list[str], have: set[str], pinned: dict[str, str]) -> Path:
         seen |= wanted
         depends = {dep for wheel in partial.glob("*.whl") for dep in wheel_metadata(wheel)[4]}
         wanted = depends - seen
+    precompile(partial, [wheel.name for wheel in sorted(partial.glob("*.whl"))
+                         if canonicalize_name(parse_wheel_filename(wheel.name)[0]) not in NOT_PRECOMPILED])
     partial.rename(folder)
     return folder
 
@@ -191,7 +196,8 @@ def pyodide_folder(out: Path, wheels: list[Path], roots: list[str]) -> list[str]
 
 
 def precompile(folder: Path, wheels: list[str]) -> None:
-    """Add the browser Python's bytecode to `wheels` in `folder`, so the kernel imports them without compiling."""
+    """Add the browser Python's bytecode to `wheels` in `folder` (but those that have it), so the kernel imports them
+    without compiling."""
     done = subprocess.run(["node", str(ROOT / "lite/precompile.mjs"), str(folder.resolve()), *wheels],
                           capture_output=True, text=True)
     if done.returncode != 0:
@@ -218,7 +224,7 @@ def lite_settings() -> dict:
 def inputs_digest(wheel: Path, notebooks: list[Path]) -> str:
     """One hash of everything the site is made from."""
     digest = hashlib.sha256()
-    made_by = [Path(__file__), ROOT / "lite/precompile.mjs", ROOT / "lite/precompile.py"]
+    made_by = [Path(__file__), *(ROOT / name for name in PRECOMPILER)]
     for path in [ROOT / "requirements.txt", ROOT / "lite/package-lock.json", *made_by, wheel, *notebooks]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
