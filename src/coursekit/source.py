@@ -3,22 +3,17 @@
 Content is plain YAML (see `plain_yaml`: no tags, anchors or aliases, limited nesting) of at most `MAX_BYTES`
 bytes, so a file never means more than it shows.
 
-A file is parsed only when its data is not already at hand: the learner wheel carries its content parsed ahead
-(`SNAPSHOT`, by the SHA-256 of each file's text), so a lesson in the browser, where the pure-Python parser is slow,
-neither parses nor imports ruamel.yaml; elsewhere the user's cache (`yaml_cache`) keeps what was parsed before.
+A file is parsed (and ruamel.yaml imported) only when `yaml_cache` does not have its data at hand.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import os
 import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,7 +24,6 @@ from coursekit import yaml_cache
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 ITEM_KINDS = {"entries": "entry", "questions": "question", "lessons": "lesson", "signs": "sign", "tiers": "tier"}
 MAX_BYTES = 1_000_000
-SNAPSHOT = "parsed.json"  # in the installed content package (coursekit.content), when the wheel carries one
 
 
 @dataclass(frozen=True)
@@ -165,26 +159,11 @@ def _kind(mode: int) -> str:
     return "a socket" if stat.S_ISSOCK(mode) else "not a file"
 
 
-@functools.cache
-def snapshot() -> dict[str, Any]:
-    """The content parsed ahead of time, by the SHA-256 of its text (empty when the course has none)."""
-    try:
-        return json.loads((files("coursekit.content") / SNAPSHOT).read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError):
-        return {}
-
-
-def text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def read_yaml(path: Path) -> YamlDocument:
-    """Parse a plain YAML file (or take its data from the snapshot or the cache); every problem (unreadable, not
-    UTF-8, syntax, tags) is a ContentError."""
+    """Parse a plain YAML file (or take its data from `yaml_cache`); every problem (unreadable, not UTF-8, syntax,
+    tags) is a ContentError."""
     text = read_text(path)
-    known = snapshot().get(text_digest(text))
-    if known is None:
-        known = yaml_cache.load(text)
+    known = yaml_cache.load(text)
     if known is not None:
         return YamlDocument(path, known, text)
     data = _parse(path, text)

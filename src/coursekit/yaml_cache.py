@@ -1,10 +1,12 @@
-"""Parsed content files kept on disk, so a lesson's kernel does not parse the same YAML again (about 1 s of pure
-Python each time a lesson opens on a slow machine).
+"""Parsed content files at hand, so a lesson's kernel does not parse the same YAML again (about 1 s of pure
+Python each time a lesson opens on a slow machine; several in the browser).
 
-An entry is the file's data as JSON, named by a hash of the file's text and of this format, in the user's cache
-folder (`COURSEKIT_YAML_CACHE` overrides it; `off` turns the cache off). Only plain data is kept (text, numbers,
-true/false, null, mappings with text keys, lists): a file whose data is anything else is parsed every time. A cache
-that cannot be read or written is no cache, never an error.
+The learner wheel carries its content parsed ahead of time (`SNAPSHOT`, each file's data by the SHA-256 of its
+text), so a lesson in the browser neither parses nor imports ruamel.yaml. Other files are kept on disk: an entry is
+the file's data as JSON, named by a hash of the file's text and of this format, in the user's cache folder
+(`COURSEKIT_YAML_CACHE` overrides it; `off` turns it off). Only plain data is kept (text, numbers, true/false,
+null, mappings with text keys, lists): a file whose data is anything else is parsed every time. A cache that cannot
+be read or written is no cache, never an error.
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ import math
 import os
 import tempfile
 from importlib.metadata import version
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
+
+SNAPSHOT = "parsed.json"  # in the installed content package (coursekit.content), when the wheel carries one
 
 
 @functools.cache
@@ -68,8 +73,24 @@ def plain(node: Any) -> Any:
     raise NotPlain
 
 
+@functools.cache
+def snapshot() -> dict[str, Any]:
+    """The content parsed ahead of time, by the SHA-256 of its text (empty when the course has none)."""
+    try:
+        return json.loads((files("coursekit.content") / SNAPSHOT).read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def load(text: str) -> Any | None:
-    """The data kept for this text, or None (not kept, unreadable, or the cache is off)."""
+    """The data parsed from this text: the snapshot's, else the kept entry's; or None (neither has it, the entry is
+    unreadable, or the cache is off)."""
+    if (parsed := snapshot().get(text_digest(text))) is not None:
+        return parsed
     entry = _entry(text)
     if entry is None:
         return None

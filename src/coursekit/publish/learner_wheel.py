@@ -2,7 +2,7 @@
 
 The wheel the book serves holds the engine, the lessons' helpers and the content, less what only instructors
 see: `content/instructor.yml` (discussion prompts and tips) and the `misconceptions` of `lessons.yml` (the
-instructor guide's "Misconceptions to address"). It adds the content parsed ahead of time (`source.SNAPSHOT`), so
+instructor guide's "Misconceptions to address"). It adds the content parsed ahead of time (`yaml_cache.SNAPSHOT`), so
 a lesson reads it without parsing YAML. Its RECORD is written again to match.
 """
 
@@ -20,8 +20,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from coursekit.plain_yaml import load
-from coursekit.source import SNAPSHOT, text_digest
-from coursekit.yaml_cache import NotPlain, plain
+from coursekit.yaml_cache import SNAPSHOT, NotPlain, plain, text_digest
 
 CONTENT = "coursekit/content/"
 LEFT_OUT = {f"{CONTENT}instructor.yml"}
